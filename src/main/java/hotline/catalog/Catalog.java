@@ -1,0 +1,82 @@
+package hotline.catalog;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One published version of everything a caller can hear and reach: languages, prompts and resource lines.
+ * Immutable and validated; the call path reads nothing else.
+ *
+ * @param version          a label for this content, shown on /healthz
+ * @param languages        in the order the language menu offers them
+ * @param lines            in the order the directory offers them
+ * @param hotlineLineId    the 24-hour line every failure ends at
+ * @param speakNowOrder    the lines "speak with someone now" tries, first open one wins
+ */
+public record Catalog(String version, List<Language> languages, String defaultLanguage, Map<String, Prompts> prompts,
+                      List<ResourceLine> lines, ZoneId timeZone, String hotlineLineId, List<String> speakNowOrder,
+                      int dialTimeoutSeconds) {
+
+    public Catalog {
+        languages = List.copyOf(languages);
+        prompts = Map.copyOf(prompts);
+        lines = List.copyOf(lines);
+        speakNowOrder = List.copyOf(speakNowOrder);
+    }
+
+    public Optional<Language> language(String code) {
+        return languages.stream().filter(l -> l.code().equals(code)).findFirst();
+    }
+
+    public Language defaultLanguageEntry() {
+        return language(defaultLanguage).orElseThrow();
+    }
+
+    public Prompts prompts(Language language) {
+        return prompts.get(language.code());
+    }
+
+    public Optional<ResourceLine> line(String id) {
+        return lines.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    public ResourceLine hotline() {
+        return line(hotlineLineId).orElseThrow();
+    }
+
+    public Map<String, ResourceLine> linesById() {
+        return lines.stream().collect(Collectors.toUnmodifiableMap(ResourceLine::id, Function.identity()));
+    }
+
+    public boolean isOpen(ResourceLine line, Instant now) {
+        return line.hours().isOpenAt(LocalDateTime.ofInstant(now, timeZone));
+    }
+
+    /**
+     * The first open line in the chain that starts at {@code lineId} and follows each line's failover.
+     * Validation guarantees every chain ends at a 24-hour line, so this finds one unless the chain is empty.
+     */
+    public Optional<ResourceLine> firstOpenInChain(Optional<String> lineId, Instant now) {
+        Optional<ResourceLine> candidate = lineId.flatMap(this::line);
+        for (int hops = 0; candidate.isPresent() && hops <= lines.size(); hops++) {
+            ResourceLine line = candidate.get();
+            if (isOpen(line, now)) {
+                return candidate;
+            }
+            candidate = line.failover().flatMap(this::line);
+        }
+        return Optional.empty();
+    }
+
+    /** Where "speak with someone now" connects: the first open line in the configured order, else the hotline. */
+    public ResourceLine speakNowLine(Instant now) {
+        return speakNowOrder.stream().map(this::line).flatMap(Optional::stream)
+                .filter(line -> isOpen(line, now)).findFirst().orElse(hotline());
+    }
+}

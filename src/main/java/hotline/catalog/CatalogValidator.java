@@ -1,0 +1,112 @@
+package hotline.catalog;
+
+import com.twilio.twiml.voice.Say;
+
+import hotline.catalog.CatalogSource.LanguageEntry;
+import hotline.catalog.CatalogSource.LanguagesFile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one gate every piece of content passes before callers hear it: at start-up, on import and on publish.
+ * Collects every problem it finds, so a person can fix them all in one go.
+ */
+public final class CatalogValidator {
+    static final Set<String> TWILIO_LANGUAGES =
+            Arrays.stream(Say.Language.values()).map(Say.Language::toString).collect(Collectors.toUnmodifiableSet());
+    static final Set<String> TWILIO_VOICES =
+            Arrays.stream(Say.Voice.values()).map(Say.Voice::toString).collect(Collectors.toUnmodifiableSet());
+    private static final String LANGUAGE_CODE = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
+
+    private CatalogValidator() {
+    }
+
+    public static Catalog validate(CatalogSource source) {
+        List<CatalogProblem> problems = new ArrayList<>();
+        List<Language> languages = languages(source.languages(), source.prompts().keySet(), problems);
+        Set<String> codes = declaredCodes(source.languages());
+        LineDirectory directory = LineDirectoryValidator.validate(source.lines(), codes, problems);
+        Map<String, Prompts> prompts = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Object>> file : source.prompts().entrySet()) {
+            if (codes.contains(file.getKey())) {
+                prompts.put(file.getKey(), PromptValidator.validate(file.getKey(), file.getValue(), directory.lines(), problems));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogException(problems);
+        }
+        return new Catalog(source.version(), languages, source.languages().defaultLanguage(), prompts,
+                directory.lines(), directory.timeZone(), directory.hotlineLineId(), directory.speakNowOrder(),
+                directory.dialTimeoutSeconds());
+    }
+
+    private static Set<String> declaredCodes(LanguagesFile file) {
+        if (file == null || file.languages() == null) {
+            return Set.of();
+        }
+        return file.languages().stream().map(LanguageEntry::code).filter(code -> code != null)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static List<Language> languages(LanguagesFile file, Set<String> promptFiles, List<CatalogProblem> problems) {
+        String where = CatalogSource.LANGUAGES_FILE;
+        if (file == null || file.languages() == null || file.languages().isEmpty()) {
+            problems.add(new CatalogProblem(where, "languages", "missing; list at least one language"));
+            return List.of();
+        }
+        List<Language> languages = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < file.languages().size(); i++) {
+            LanguageEntry entry = file.languages().get(i);
+            String at = "languages[" + i + "]";
+            if (entry.code() == null || !entry.code().matches(LANGUAGE_CODE)) {
+                problems.add(new CatalogProblem(where, at + ".code", "\"" + entry.code() + "\" is not a language code like en-US"));
+                continue;
+            }
+            at = "languages[" + i + "] (" + entry.code() + ")";
+            int before = problems.size();
+            if (!codes.add(entry.code())) {
+                problems.add(new CatalogProblem(where, at + ".code", "listed twice"));
+            }
+            if (entry.key() == null || !entry.key().matches("[1-9]")) {
+                problems.add(new CatalogProblem(where, at + ".key", "\"" + entry.key() + "\" must be one digit from 1 to 9"));
+            } else if (!keys.add(entry.key())) {
+                problems.add(new CatalogProblem(where, at + ".key", "key " + entry.key() + " is taken by another language"));
+            }
+            if (!TWILIO_LANGUAGES.contains(entry.twilioLanguage())) {
+                problems.add(new CatalogProblem(where, at + ".twilio_language", "\"" + entry.twilioLanguage()
+                        + "\" is not a language Twilio can speak (such as en-US, es-US, cmn-CN)"));
+            }
+            if (!TWILIO_VOICES.contains(entry.voice())) {
+                problems.add(new CatalogProblem(where, at + ".voice", "\"" + entry.voice()
+                        + "\" is not a Twilio voice (such as Polly.Joanna-Neural); names are case-sensitive"));
+            }
+            if (!promptFiles.contains(entry.code())) {
+                problems.add(new CatalogProblem(CatalogSource.promptFile(entry.code()), "", "missing; every language in "
+                        + where + " needs its prompt file"));
+            }
+            if (problems.size() == before) {
+                languages.add(new Language(entry.code(), entry.key(), entry.twilioLanguage(), entry.voice()));
+            }
+        }
+        if (file.defaultLanguage() == null || !codes.contains(file.defaultLanguage())) {
+            problems.add(new CatalogProblem(where, "default", "\"" + file.defaultLanguage()
+                    + "\" must be one of the languages listed: " + String.join(", ", codes)));
+        }
+        for (String code : promptFiles) {
+            if (!codes.contains(code)) {
+                problems.add(new CatalogProblem(CatalogSource.promptFile(code), "", "unknown language \"" + code
+                        + "\"; add it to " + where + " or remove the file"));
+            }
+        }
+        return languages;
+    }
+}

@@ -1,0 +1,9 @@
+package hotline.catalog;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/** The checked contents of {@code lines.yaml}. */
+record LineDirectory(List<ResourceLine> lines, ZoneId timeZone, String hotlineLineId, List<String> speakNowOrder,
+                     int dialTimeoutSeconds) {
+}

@@ -1,0 +1,182 @@
+package hotline.catalog;
+
+import hotline.catalog.CatalogSource.LineEntry;
+import hotline.catalog.CatalogSource.LinesFile;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks {@code lines.yaml}: numbers, names in every language, hours, and failover chains that end at a 24-hour line. */
+final class LineDirectoryValidator {
+    static final String DEFAULT_TIME_ZONE = "America/Los_Angeles";
+    static final int DEFAULT_DIAL_TIMEOUT_SECONDS = 25;
+    private static final String FILE = CatalogSource.LINES_FILE;
+
+    private LineDirectoryValidator() {
+    }
+
+    static LineDirectory validate(LinesFile file, Set<String> languages, List<CatalogProblem> problems) {
+        if (file == null || file.lines() == null || file.lines().isEmpty()) {
+            problems.add(new CatalogProblem(FILE, "lines", "missing; list at least the 24-hour hotline"));
+            return new LineDirectory(List.of(), ZoneId.of(DEFAULT_TIME_ZONE), "", List.of(), DEFAULT_DIAL_TIMEOUT_SECONDS);
+        }
+        ZoneId zone = timeZone(file.timeZone(), problems);
+        int dialTimeout = dialTimeout(file.dialTimeoutSeconds(), problems);
+
+        Map<String, ResourceLine> lines = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < file.lines().size(); i++) {
+            LineEntry entry = file.lines().get(i);
+            String label = "lines[" + i + "]" + (entry.id() == null ? "" : " (" + entry.id() + ")");
+            line(entry, label, languages, zone, problems).ifPresent(line -> {
+                if (lines.putIfAbsent(line.id(), line) != null) {
+                    problems.add(new CatalogProblem(FILE, label + ".id", "\"" + line.id() + "\" is used by two lines"));
+                }
+                labels.putIfAbsent(line.id(), label);
+            });
+        }
+        for (ResourceLine line : lines.values()) {
+            checkFailoverChain(line, lines, labels.get(line.id()), problems);
+        }
+
+        String hotline = file.hotline();
+        if (hotline == null || !lines.containsKey(hotline) || !lines.get(hotline).openAllDay()) {
+            problems.add(new CatalogProblem(FILE, "hotline", "\"" + hotline
+                    + "\" must name a line with open_24_hours: true; every failure ends there"));
+        }
+        List<String> speakNow = file.speakNow() == null || file.speakNow().isEmpty()
+                ? (hotline == null ? List.of() : List.of(hotline)) : file.speakNow();
+        for (int i = 0; i < speakNow.size(); i++) {
+            if (!lines.containsKey(speakNow.get(i))) {
+                problems.add(new CatalogProblem(FILE, "speak_now[" + i + "]", "\"" + speakNow.get(i) + "\" is not the id of a line"));
+            }
+        }
+        return new LineDirectory(List.copyOf(lines.values()), zone, hotline == null ? "" : hotline, speakNow, dialTimeout);
+    }
+
+    private static Optional<ResourceLine> line(LineEntry entry, String label, Set<String> languages, ZoneId zone,
+                                               List<CatalogProblem> problems) {
+        int before = problems.size();
+        if (entry.id() == null || !entry.id().matches("[a-z0-9_]{1,40}")) {
+            problems.add(new CatalogProblem(FILE, label + ".id", "\"" + entry.id()
+                    + "\" must be lower-case letters, digits and _ (up to 40)"));
+        }
+        Map<String, String> names = entry.names() == null ? Map.of() : entry.names();
+        for (String language : languages) {
+            if (names.get(language) == null || names.get(language).isBlank()) {
+                problems.add(new CatalogProblem(FILE, label + ".names." + language, "missing; every line needs a name in every language"));
+            }
+        }
+        Map<String, String> notes = entry.notes() == null ? Map.of() : entry.notes();
+        for (String language : union(names.keySet(), notes.keySet())) {
+            if (!languages.contains(language)) {
+                problems.add(new CatalogProblem(FILE, label + ".names." + language, "unknown language \"" + language
+                        + "\"; it is not in " + CatalogSource.LANGUAGES_FILE));
+            }
+        }
+        if (!PhoneNumber.isValidE164(entry.number())) {
+            problems.add(new CatalogProblem(FILE, label + ".number", "\"" + entry.number()
+                    + "\" is not a valid phone number; write it in E.164 form, like +18883737888"));
+        }
+        OpeningHours hours = hours(entry, label, problems);
+        boolean allDay = hours.openAllDay();
+        if (!allDay && (entry.failover() == null || entry.failover().isBlank())) {
+            problems.add(new CatalogProblem(FILE, label + ".failover", "missing; a line that is not open 24 hours needs a "
+                    + "failover chain that ends at a 24-hour line"));
+        }
+        if (problems.size() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResourceLine(entry.id(), names, notes, new PhoneNumber(entry.number()), hours,
+                Optional.ofNullable(entry.failover()).filter(f -> !f.isBlank())));
+    }
+
+    private static OpeningHours hours(LineEntry entry, String label, List<CatalogProblem> problems) {
+        boolean allDay = Boolean.TRUE.equals(entry.open24Hours());
+        List<String> weekly = entry.hours() == null ? List.of() : entry.hours();
+        List<String> closed = entry.closedDates() == null ? List.of() : entry.closedDates();
+        if (allDay && (!weekly.isEmpty() || !closed.isEmpty())) {
+            problems.add(new CatalogProblem(FILE, label + ".open_24_hours", "a line open 24 hours has no hours or closed dates"));
+            return OpeningHours.TWENTY_FOUR_SEVEN;
+        }
+        if (allDay) {
+            return OpeningHours.TWENTY_FOUR_SEVEN;
+        }
+        List<WeeklyPeriod> periods = new ArrayList<>();
+        for (int i = 0; i < weekly.size(); i++) {
+            try {
+                periods.add(WeeklyPeriod.parse(weekly.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.add(new CatalogProblem(FILE, label + ".hours[" + i + "]", e.getMessage()));
+            }
+        }
+        Set<LocalDate> dates = new HashSet<>();
+        for (int i = 0; i < closed.size(); i++) {
+            try {
+                dates.add(LocalDate.parse(closed.get(i)));
+            } catch (DateTimeException e) {
+                problems.add(new CatalogProblem(FILE, label + ".closed_dates[" + i + "]", "\"" + closed.get(i)
+                        + "\" is not a date; write it like 2026-12-25"));
+            }
+        }
+        return new OpeningHours(false, periods, dates);
+    }
+
+    /** Follows the failover links from {@code start}: each chain must reach a 24-hour line and never loop. */
+    private static void checkFailoverChain(ResourceLine start, Map<String, ResourceLine> lines, String label,
+                                           List<CatalogProblem> problems) {
+        List<String> chain = new ArrayList<>(List.of(start.id()));
+        ResourceLine current = start;
+        while (!current.openAllDay()) {
+            String next = current.failover().orElseThrow();
+            if (!lines.containsKey(next)) {
+                if (current == start) {
+                    problems.add(new CatalogProblem(FILE, label + ".failover", "\"" + next + "\" is not the id of a line"));
+                }
+                return;
+            }
+            if (chain.contains(next)) {
+                chain.add(next);
+                problems.add(new CatalogProblem(FILE, label + ".failover", "failover cycle: " + String.join(" -> ", chain)
+                        + "; a chain must end at a line open 24 hours"));
+                return;
+            }
+            chain.add(next);
+            current = lines.get(next);
+        }
+    }
+
+    private static ZoneId timeZone(String name, List<CatalogProblem> problems) {
+        try {
+            return ZoneId.of(name == null ? DEFAULT_TIME_ZONE : name);
+        } catch (DateTimeException e) {
+            problems.add(new CatalogProblem(FILE, "time_zone", "\"" + name + "\" is not a time zone; use a name like "
+                    + DEFAULT_TIME_ZONE));
+            return ZoneId.of(DEFAULT_TIME_ZONE);
+        }
+    }
+
+    private static int dialTimeout(Integer seconds, List<CatalogProblem> problems) {
+        if (seconds == null) {
+            return DEFAULT_DIAL_TIMEOUT_SECONDS;
+        }
+        if (seconds < 5 || seconds > 60) {
+            problems.add(new CatalogProblem(FILE, "dial_timeout_seconds", seconds + " must be between 5 and 60"));
+        }
+        return seconds;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

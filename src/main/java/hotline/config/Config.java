@@ -1,0 +1,93 @@
+package hotline.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything an operator sets, read once from the environment. A bad value stops start-up with a message that
+ * names the variable; nothing has a default that is unsafe.
+ *
+ * @param publicUrl        the base URL Twilio uses to reach us; webhook signatures are checked against it
+ * @param twilioAuthToken  absent means local mode: loopback only, with a token made fresh at each start
+ */
+public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, Path dataDir, Path promptsDir) {
+    public static final String PORT = "HOTLINE_PORT";
+    public static final String PUBLIC_URL = "HOTLINE_PUBLIC_URL";
+    public static final String AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
+    public static final String DATA_DIR = "HOTLINE_DATA_DIR";
+    public static final String PROMPTS_DIR = "HOTLINE_PROMPTS_DIR";
+    public static final int DEFAULT_PORT = 8080;
+
+    public static Config fromEnvironment() {
+        return fromMap(System.getenv());
+    }
+
+    /** Reads the same variables from a map, so tests need no environment. */
+    public static Config fromMap(Map<String, String> env) {
+        int port = port(env.get(PORT));
+        URI publicUrl = publicUrl(env.get(PUBLIC_URL), port);
+        Optional<String> token = authToken(env.get(AUTH_TOKEN));
+        Path dataDir = Path.of(env.getOrDefault(DATA_DIR, "./data")).toAbsolutePath().normalize();
+        Path promptsDir = Path.of(env.getOrDefault(PROMPTS_DIR, "./prompts")).toAbsolutePath().normalize();
+        return new Config(port, publicUrl, token, dataDir, promptsDir);
+    }
+
+    /** Without a Twilio token nothing outside this machine may reach the hotline. */
+    public boolean localMode() {
+        return twilioAuthToken.isEmpty();
+    }
+
+    public String bindHost() {
+        return localMode() ? "127.0.0.1" : "0.0.0.0";
+    }
+
+    private static int port(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(PORT, "\"" + text + "\" is not a port number (1 to 65535, or 0 for any free port)");
+    }
+
+    private static URI publicUrl(String text, int port) {
+        if (text == null || text.isBlank()) {
+            return URI.create("http://127.0.0.1:" + port);
+        }
+        try {
+            URI uri = new URI(text.trim().replaceAll("/+$", ""));
+            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (web && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null
+                    && uri.getUserInfo() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new ConfigException(PUBLIC_URL, "\"" + text + "\" must be the http(s) address Twilio calls, "
+                + "like https://hotline.example.org, without a query");
+    }
+
+    private static Optional<String> authToken(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String token = text.trim();
+        if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigException(AUTH_TOKEN, "is set but empty or contains spaces; unset it to run in local mode");
+        }
+        if (token.startsWith("AC") && token.length() == 34) {
+            throw new ConfigException(AUTH_TOKEN, "looks like an Account SID (AC...); use the account's Auth Token");
+        }
+        return Optional.of(token);
+    }
+}

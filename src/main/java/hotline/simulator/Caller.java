@@ -1,0 +1,27 @@
+package hotline.simulator;
+
+import java.util.Optional;
+
+/** The person on the phone: what they press at a menu and how a transfer turns out. Empty means they hang up. */
+public interface Caller {
+
+    /** The outcome of a {@code <Dial>}, as Twilio reports it in {@code DialCallStatus}. */
+    enum TransferOutcome {
+        ANSWERED("completed"), BUSY("busy"), NO_ANSWER("no-answer"), FAILED("failed");
+
+        private final String dialCallStatus;
+
+        TransferOutcome(String dialCallStatus) {
+            this.dialCallStatus = dialCallStatus;
+        }
+
+        public String dialCallStatus() {
+            return dialCallStatus;
+        }
+    }
+
+    /** The input at a menu: a key such as "1" or "*", an empty string for pressing nothing, or empty to hang up. */
+    Optional<String> respondToMenu();
+
+    Optional<TransferOutcome> respondToTransfer(String number);
+}

@@ -1,0 +1,17 @@
+package hotline.voice;
+
+/**
+ * Every webhook path, written once. Twilio is configured with {@link #INCOMING} only; every later step of a call
+ * is reached through URLs that {@link StepUrls} builds from these constants.
+ */
+public final class VoiceRoutes {
+    public static final String PREFIX = "/voice/";
+    public static final String INCOMING = "/voice/incoming";
+    public static final String LANGUAGE = "/voice/language";
+    public static final String MENU = "/voice/menu";
+    public static final String TRANSFER_RESULT = "/voice/transfer-result";
+    public static final String STATUS = "/voice/status";
+
+    private VoiceRoutes() {
+    }
+}

@@ -1,0 +1,149 @@
+package hotline;
+
+import hotline.catalog.Catalog;
+import hotline.catalog.PromptDirectory;
+import hotline.catalog.PublishedCatalog;
+import hotline.config.Config;
+import hotline.simulator.CallRecord;
+import hotline.simulator.ScriptedCaller;
+import hotline.simulator.SimulatedCall;
+import hotline.simulator.TwilioSigner;
+
+import io.javalin.Javalin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A real hotline on a real port, built by {@link App#create} like production, reached through a different public
+ * URL than its own address (as behind Twilio's view of a proxy), with calls played by the simulator.
+ */
+public final class TestHotline implements AutoCloseable {
+    public static final String PUBLIC_URL = "https://hotline.test";
+    public static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    public static final String HOTLINE_NUMBER = "+15555550199";
+    public static final Path SEED_PROMPTS = Path.of("prompts");
+    /** A Wednesday at 10:00 in Los Angeles, when every office in the seed content is open. */
+    public static final LocalDateTime OFFICE_HOURS = LocalDateTime.of(2026, 12, 2, 10, 0);
+
+    public final Javalin app;
+    public final PublishedCatalog catalog;
+    public final Path dataDir;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestHotline(Javalin app, PublishedCatalog catalog, Path dataDir) {
+        this.app = app;
+        this.catalog = catalog;
+        this.dataDir = dataDir;
+    }
+
+    public static TestHotline start() {
+        return start(OFFICE_HOURS);
+    }
+
+    /** The seed content from {@code prompts/}, with the clock stopped at {@code localTime} in Los Angeles. */
+    public static TestHotline start(LocalDateTime localTime) {
+        Catalog seed = PromptDirectory.load(SEED_PROMPTS);
+        PublishedCatalog published = new PublishedCatalog(seed);
+        return start(published, Clock.fixed(localTime.atZone(ZoneId.of("America/Los_Angeles")).toInstant(), ZoneId.of("UTC")));
+    }
+
+    public static TestHotline start(Supplier<Catalog> catalog, Clock clock) {
+        try {
+            Path dataDir = Files.createTempDirectory("hotline-test-data");
+            Config config = new Config(0, URI.create(PUBLIC_URL), Optional.of(TOKEN), dataDir, SEED_PROMPTS);
+            Javalin app = App.create(config, TOKEN, catalog, clock).start("127.0.0.1", 0);
+            PublishedCatalog published = catalog instanceof PublishedCatalog p ? p : null;
+            return new TestHotline(app, published, dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String serverUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    /** Plays a call with a script like {@code "1 5 1 busy answered"} (see {@link ScriptedCaller}). */
+    public CallRecord call(String script) {
+        return call(script, "+15555550100");
+    }
+
+    public CallRecord call(String script, String callerNumber) {
+        Map<String, String> params = SimulatedCall.twilioParams("CA" + UUID.randomUUID().toString().replace("-", ""),
+                callerNumber, HOTLINE_NUMBER);
+        return call(script, params);
+    }
+
+    public CallRecord call(String script, Map<String, String> callParams) {
+        SimulatedCall call = new SimulatedCall(http, PUBLIC_URL, serverUrl(), TOKEN, callParams, line -> { });
+        try {
+            return call.run(ScriptedCaller.parse(script));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A raw webhook POST, signed with {@code signature} (null for none), for tests of the HTTP layer itself. */
+    public HttpResponse<String> post(String pathAndQuery, Map<String, String> params, String signature) {
+        String body = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl() + pathAndQuery))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return send(request.build());
+    }
+
+    /** A webhook POST signed correctly for its public URL, as Twilio would send it. */
+    public HttpResponse<String> postSigned(String pathAndQuery, Map<String, String> params) {
+        return post(pathAndQuery, params, TwilioSigner.sign(TOKEN, PUBLIC_URL + pathAndQuery, params));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(serverUrl() + path)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}
