@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
@@ -78,9 +79,11 @@ public final class PromptDirectory {
                 problems.add(new CatalogProblem(file, "", "is empty"));
             }
             return value;
+        } catch (UnrecognizedPropertyException e) {
+            problems.add(new CatalogProblem(file, path(e), "unknown field; the fields here are "
+                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))));
         } catch (JsonMappingException e) {
-            problems.add(new CatalogProblem(file, path(e), e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")
-                    + location(e)));
+            problems.add(new CatalogProblem(file, path(e), e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")));
         } catch (JsonProcessingException e) {
             problems.add(new CatalogProblem(file, "", "not valid YAML: " + e.getOriginalMessage() + location(e)));
         }

@@ -1,5 +1,7 @@
 package hotline.simulator;
 
+import hotline.voice.VoiceRoutes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,10 @@ public record CallRecord(List<Exchange> exchanges, List<Spoken> spoken, List<Str
         return String.join("\n", spoken.stream().map(Spoken::text).toList());
     }
 
-    public Exchange lastExchange() {
-        return exchanges.get(exchanges.size() - 1);
+    /** The hotline's last instructions in the call (the status callback that follows is not one). */
+    public Exchange lastAnswer() {
+        return exchanges.stream().filter(e -> !e.url().endsWith(VoiceRoutes.STATUS)).reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     static final class Builder {

@@ -85,9 +85,12 @@ public final class CallSimulator {
         } catch (IOException e) {
             System.err.println("The connection to the hotline failed: " + e);
             return 2;
-        } catch (SimulationException | IllegalArgumentException e) {
+        } catch (SimulationException e) {
             System.err.println("This call would fail on Twilio: " + e.getMessage());
             return 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("The script does not fit the call: " + e.getMessage());
+            return 2;
         }
     }
 

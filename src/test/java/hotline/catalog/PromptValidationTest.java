@@ -1,0 +1,214 @@
+package hotline.catalog;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Start-up refuses broken prompt files, naming the file and the key of every problem. */
+class PromptValidationTest {
+    @TempDir
+    Path prompts;
+
+    @BeforeEach
+    void copySeedPrompts() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("prompts"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, prompts.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    @Test
+    void theSeedContentIsValid() {
+        Catalog catalog = PromptDirectory.load(prompts);
+        assertEquals(3, catalog.languages().size());
+        assertEquals(13, catalog.lines().size());
+        assertEquals("nhtrc", catalog.hotline().id());
+    }
+
+    private String problems() {
+        CatalogException error = assertThrows(CatalogException.class, () -> PromptDirectory.load(prompts));
+        return error.getMessage();
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = prompts.resolve(file);
+        String text = Files.readString(path);
+        assertTrue(text.contains(from), file + " should contain " + from);
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    private void assertProblem(String expected) {
+        String problems = problems();
+        assertTrue(problems.contains(expected), "expected \"" + expected + "\" in:\n" + problems);
+    }
+
+    @Test
+    void aMissingPromptKey() throws IOException {
+        edit("es-US.yaml", "  busy: Esa línea está ocupada.\n", "");
+        assertProblem("es-US.yaml: transfer.busy: missing");
+    }
+
+    @Test
+    void anUnknownPromptKey() throws IOException {
+        edit("zh-CN.yaml", "  busy: 这条线路正忙。", "  busy: 这条线路正忙。\n  bussy: 这条线路正忙。");
+        assertProblem("zh-CN.yaml: transfer.bussy: unknown key");
+    }
+
+    @Test
+    void aPromptWithoutItsKeyPlaceholder() throws IOException {
+        edit("en-US.yaml", "facts: For facts about human trafficking, press {key}.", "facts: For facts, press 1.");
+        assertProblem("en-US.yaml: main_menu.facts: must contain {key}");
+    }
+
+    @Test
+    void aNumberSaidOnlyOnce() throws IOException {
+        edit("en-US.yaml", "you can call {number}. Again, {number}.\"", "you can call {number}.\"");
+        assertProblem("en-US.yaml: transfer.connecting: must contain {number} (phone numbers are said twice)");
+    }
+
+    @Test
+    void aReferenceToALineThatDoesNotExist() throws IOException {
+        edit("en-US.yaml", "Again, {number:nhtrc}.", "Again, {number:nhtcr}.");
+        assertProblem("en-US.yaml: topics.reporting[0]: {number:nhtcr} names no line in lines.yaml");
+    }
+
+    @Test
+    void aPlaceholderATextCannotUse() throws IOException {
+        edit("en-US.yaml", "goodbye: Thank you for calling.", "goodbye: Thank you {name} for calling.");
+        assertProblem("en-US.yaml: transfer.goodbye: {name} is not a placeholder this text can use");
+    }
+
+    @Test
+    void anEmptyTopic() throws IOException {
+        edit("es-US.yaml", "  labor_trafficking:\n", "  labor_trafficking: []\n  unused_labor:\n");
+        String problems = problems();
+        assertTrue(problems.contains("es-US.yaml: topics.labor_trafficking: must be a list of short texts"), problems);
+    }
+
+    @Test
+    void aPromptFileThatIsNotYaml() throws IOException {
+        edit("zh-CN.yaml", "error:\n", "error: [\n");
+        assertProblem("zh-CN.yaml: not valid YAML:");
+    }
+
+    @Test
+    void aLanguageWithoutItsPromptFile() throws IOException {
+        Files.delete(prompts.resolve("zh-CN.yaml"));
+        assertProblem("zh-CN.yaml: missing; every language in languages.yaml needs its prompt file");
+    }
+
+    @Test
+    void aPromptFileForALanguageNotInTheMenu() throws IOException {
+        Files.copy(prompts.resolve("en-US.yaml"), prompts.resolve("fr-FR.yaml"));
+        assertProblem("fr-FR.yaml: unknown language \"fr-FR\"; add it to languages.yaml or remove the file");
+    }
+
+    @Test
+    void aLineNamedInALanguageNotInTheMenu() throws IOException {
+        edit("lines.yaml", "      zh-CN: Journey Out\n", "      zh-CN: Journey Out\n      ko-KR: Journey Out\n");
+        assertProblem("lines.yaml: lines[6] (journey_out).names.ko-KR: unknown language \"ko-KR\"");
+    }
+
+    @Test
+    void aLineWithoutANameInOneLanguage() throws IOException {
+        edit("lines.yaml", "      zh-CN: 洛杉矶警察局\n", "");
+        assertProblem("lines.yaml: lines[3] (lapd).names.zh-CN: missing; every line needs a name in every language");
+    }
+
+    @Test
+    void aLanguageTwilioCannotSpeakOrAVoiceWithATypo() throws IOException {
+        edit("languages.yaml", "twilio_language: cmn-CN", "twilio_language: zz-ZZ");
+        edit("languages.yaml", "voice: Polly.Lupe-Neural", "voice: Polly.lupe-Neural");
+        String problems = problems();
+        assertTrue(problems.contains("languages.yaml: languages[2] (zh-CN).twilio_language: \"zz-ZZ\" is not a language Twilio can speak"), problems);
+        assertTrue(problems.contains("languages.yaml: languages[1] (es-US).voice: \"Polly.lupe-Neural\" is not a Twilio voice"), problems);
+    }
+
+    @Test
+    void twoLanguagesOnOneKey() throws IOException {
+        edit("languages.yaml", "key: \"3\"", "key: \"2\"");
+        assertProblem("languages.yaml: languages[2] (zh-CN).key: key 2 is taken by another language");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "+1888373788, too short",
+            "(888) 373-7888, not E.164",
+            "+18883737888x1, letters",
+            "+11234567890, no such area code"})
+    void anInvalidPhoneNumber(String number, String why) throws IOException {
+        edit("lines.yaml", "number: \"+18883737888\"", "number: \"" + number + "\"");
+        assertProblem("lines.yaml: lines[0] (nhtrc).number: \"" + number + "\" is not a valid phone number; "
+                + "write it in E.164 form, like +18883737888");
+    }
+
+    @Test
+    void aFailoverCycle() throws IOException {
+        edit("lines.yaml", "    hours: [\"Mon-Fri 08:00-17:00\"]\n    closed_dates: [2026-12-25, 2027-01-01, 2027-01-18, 2027-02-15]\n"
+                + "    failover: nhtrc\n    names:\n      en-US: the District Attorney's Bureau",
+                "    hours: [\"Mon-Fri 08:00-17:00\"]\n    closed_dates: [2026-12-25, 2027-01-01, 2027-01-18, 2027-02-15]\n"
+                + "    failover: da_htvap_central\n    names:\n      en-US: the District Attorney's Bureau");
+        assertProblem("lines.yaml: lines[11] (da_htvap_central).failover: failover cycle: "
+                + "da_htvap_central -> da_victim_services -> da_htvap_central; a chain must end at a line open 24 hours");
+    }
+
+    @Test
+    void aFailoverChainThatDoesNotEndAtATwentyFourHourLine() throws IOException {
+        edit("lines.yaml", "  - id: cast\n    number: \"+18885392373\"\n    failover: nhtrc\n",
+                "  - id: cast\n    number: \"+18885392373\"\n");
+        assertProblem("lines.yaml: lines[4] (cast).failover: missing; a line that is not open 24 hours needs a failover chain "
+                + "that ends at a 24-hour line");
+    }
+
+    @Test
+    void aFailoverToALineThatDoesNotExist() throws IOException {
+        edit("lines.yaml", "    failover: cast\n    names:\n      en-US: Journey Out",
+                "    failover: cats\n    names:\n      en-US: Journey Out");
+        assertProblem("lines.yaml: lines[6] (journey_out).failover: \"cats\" is not the id of a line");
+    }
+
+    @Test
+    void theHotlineMustBeOpenAllDay() throws IOException {
+        edit("lines.yaml", "hotline: nhtrc", "hotline: lapd");
+        assertProblem("lines.yaml: hotline: \"lapd\" must name a line with open_24_hours: true");
+    }
+
+    @Test
+    void hoursAndDatesThatDoNotParse() throws IOException {
+        edit("lines.yaml", "  - id: la_probation\n    number: \"+15624456413\"\n    hours: [\"Mon-Fri 08:00-17:00\"]\n"
+                        + "    closed_dates: [2026-12-25,",
+                "  - id: la_probation\n    number: \"+15624456413\"\n    hours: [\"Mon-Fry 08:00-17:00\", \"Sat 18:00-09:00\"]\n"
+                        + "    closed_dates: [2026-12-32,");
+        String problems = problems();
+        assertTrue(problems.contains("lines.yaml: lines[5] (la_probation).hours[0]: \"Fry\" in \"Mon-Fry 08:00-17:00\" is not a day"), problems);
+        assertTrue(problems.contains("lines.yaml: lines[5] (la_probation).hours[1]: \"Sat 18:00-09:00\" closes before it opens"), problems);
+        assertTrue(problems.contains("lines.yaml: lines[5] (la_probation).closed_dates[0]: \"2026-12-32\" is not a date"), problems);
+    }
+
+    @Test
+    void anUnknownFieldInTheLinesFile() throws IOException {
+        edit("lines.yaml", "dial_timeout_seconds: 25", "dial_timeout_second: 25");
+        assertProblem("lines.yaml: dial_timeout_second: unknown field; the fields here are dial_timeout_seconds, hotline, lines, "
+                + "speak_now, time_zone");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws IOException {
+        edit("es-US.yaml", "  busy: Esa línea está ocupada.\n", "");
+        edit("lines.yaml", "number: \"+18772755273\"", "number: \"+1877275527\"");
+        String problems = problems();
+        assertTrue(problems.startsWith("2 problem(s) in the prompt content:"), problems);
+    }
+}

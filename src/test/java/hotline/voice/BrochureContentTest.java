@@ -1,0 +1,63 @@
+package hotline.voice;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import hotline.TestHotline;
+import hotline.Twiml;
+import hotline.simulator.CallRecord;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every item of the brochure reaches callers in every language: each topic is reached by keys, as a caller would,
+ * and what is spoken must contain the words listed for it in {@code brochure-checklist.yaml}.
+ */
+class BrochureContentTest {
+    private static final Map<String, String> LANGUAGE_KEYS = Map.of("en-US", "1", "es-US", "2", "zh-CN", "3");
+    private static final Map<String, String> TOPIC_KEYS = Map.of(
+            "facts", "1", "what_is", "2 1", "sex_trafficking", "2 2", "labor_trafficking", "2 3",
+            "services", "3", "reporting", "4");
+    private static TestHotline hotline;
+
+    @BeforeAll
+    static void start() {
+        hotline = TestHotline.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        hotline.close();
+    }
+
+    @TestFactory
+    List<DynamicTest> everyBrochureItemIsHeardInEveryLanguage() throws IOException {
+        Map<String, Map<String, Map<String, List<String>>>> checklist;
+        try (InputStream in = getClass().getResourceAsStream("/brochure-checklist.yaml")) {
+            checklist = new ObjectMapper(new YAMLFactory()).readValue(in, Map.class);
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        checklist.forEach((topic, items) -> LANGUAGE_KEYS.forEach((language, key) -> {
+            String script = key + " " + TOPIC_KEYS.get(topic);
+            items.forEach((item, words) -> tests.add(DynamicTest.dynamicTest(language + " / " + topic + " / " + item, () -> {
+                CallRecord call = hotline.call(script);
+                String heard = Twiml.of(call.lastAnswer().body()).spoken();
+                for (String word : words.get(language)) {
+                    assertTrue(heard.contains(word), "\"" + word + "\" not heard in " + language + " " + topic + ":\n" + heard);
+                }
+            })));
+        }));
+        return tests;
+    }
+}

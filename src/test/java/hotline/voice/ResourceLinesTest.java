@@ -1,0 +1,85 @@
+package hotline.voice;
+
+import hotline.TestHotline;
+import hotline.Twiml;
+import hotline.simulator.CallRecord;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static hotline.TwimlAssertions.assertEveryAnswerValid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every line of the brochure's "who to call" section, in every language: offered in the directory, its number
+ * said digit by digit twice before the transfer, and dialed exactly. The numbers below are copied from the
+ * brochure as printed, so this test does not trust our own files.
+ */
+class ResourceLinesTest {
+    private static final List<String> BROCHURE_NUMBERS = List.of(
+            "(888) 373-7888", "(323) 526-5156", "(310) 477-6565", "(877) 275-5273", "(888) 539-2373",
+            "(562) 445-6413", "(818) 988-4970", "(661) 255-7963", "(332) 379-4233", "(800) 222-8477",
+            "(866) 347-2423", "(213) 257-2076", "(800) 380-3811");
+    private static TestHotline hotline;
+
+    @BeforeAll
+    static void start() {
+        hotline = TestHotline.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        hotline.close();
+    }
+
+    static Stream<Arguments> everyLineInEveryLanguage() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String languageKey : List.of("1", "2", "3")) {
+            for (int position = 0; position < BROCHURE_NUMBERS.size(); position++) {
+                cases.add(Arguments.of(languageKey, position, BROCHURE_NUMBERS.get(position)));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "language key {0}, line {1}: {2}")
+    @MethodSource("everyLineInEveryLanguage")
+    void eachLineIsOfferedSpokenTwiceAndDialedExactly(String languageKey, int position, String brochureNumber) {
+        int page = position / Menus.LINES_PER_PAGE;
+        String key = Integer.toString(position % Menus.LINES_PER_PAGE + 1);
+        CallRecord call = hotline.call(languageKey + " 5 " + "8 ".repeat(page) + key + " answered");
+        assertEveryAnswerValid(call);
+
+        String digits = brochureNumber.replaceAll("[^0-9]", "");
+        assertEquals(List.of("+1" + digits), call.dialed());
+
+        Twiml transfer = Twiml.of(call.exchanges().get(3 + page).body());
+        String spoken = transfer.spoken();
+        String groups = digits.substring(0, 3).replace("", " ").trim() + ", "
+                + digits.substring(3, 6).replace("", " ").trim() + ", " + digits.substring(6).replace("", " ").trim();
+        assertEquals(2, spoken.split(groups, -1).length - 1, "the number said twice, digit by digit: " + spoken);
+        String language = transfer.strings("//Say/@language").get(0);
+        assertEquals(List.of("en-US", "es-US", "cmn-CN").get(Integer.parseInt(languageKey) - 1), language);
+    }
+
+    @ParameterizedTest(name = "language key {0}")
+    @MethodSource("languages")
+    void theProgramsCentralOfficeAddressIsSpokenBeforeTheTransfer(String languageKey) {
+        CallRecord call = hotline.call(languageKey + " 5 8 5 answered");
+        assertEquals(List.of("+12132572076"), call.dialed());
+        String spoken = Twiml.of(call.exchanges().get(4).body()).spoken();
+        assertTrue(spoken.contains("210") && spoken.contains("12-514") && spoken.contains("9 0 0 1 2"), spoken);
+    }
+
+    static Stream<String> languages() {
+        return Stream.of("1", "2", "3");
+    }
+}
