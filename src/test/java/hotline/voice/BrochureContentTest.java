@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static hotline.TwimlAssertions.assertEveryAnswerValid;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -52,6 +53,7 @@ class BrochureContentTest {
             String script = key + " " + TOPIC_KEYS.get(topic);
             items.forEach((item, words) -> tests.add(DynamicTest.dynamicTest(language + " / " + topic + " / " + item, () -> {
                 CallRecord call = hotline.call(script);
+                assertEveryAnswerValid(call);
                 String heard = Twiml.of(call.lastAnswer().body()).spoken();
                 for (String word : words.get(language)) {
                     assertTrue(heard.contains(word), "\"" + word + "\" not heard in " + language + " " + topic + ":\n" + heard);

@@ -111,6 +111,14 @@ class TwilioSignatureTest {
         }
     }
 
+    @Test
+    void anOversizedBodyIsRefusedBeforeAnythingReadsIt() {
+        Map<String, String> huge = callParams();
+        huge.put("Padding", "x".repeat(100_000));
+        HttpResponse<String> response = hotline.postSigned("/voice/incoming", huge);
+        assertEquals(413, response.statusCode(), response.body());
+    }
+
     private static void assertRefused(HttpResponse<String> response) {
         assertEquals(403, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("Forbidden"), response.body());
