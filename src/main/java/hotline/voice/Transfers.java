@@ -1,0 +1,89 @@
+package hotline.voice;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
+
+import hotline.catalog.Catalog;
+import hotline.catalog.Language;
+import hotline.catalog.PromptKey;
+import hotline.catalog.ResourceLine;
+import hotline.voice.CallStep.MenuStep;
+import hotline.voice.CallStep.TransferResult;
+
+import java.util.Optional;
+
+/** Connecting a caller to a line, and what follows: goodbye, failover along the chain, or the number to call. */
+final class Transfers {
+    private final StepUrls urls;
+    private final MenuPrompt menus;
+
+    Transfers(StepUrls urls, MenuPrompt menus) {
+        this.urls = urls;
+        this.menus = menus;
+    }
+
+    /** Says the line's note, its name and its number twice, then dials it, reporting the outcome to us. */
+    VoiceResponse connect(Turn turn, ResourceLine line, Speech before) {
+        Language language = turn.language();
+        line.note(language.code()).ifPresent(note -> before.say(language, note));
+        before.say(language, turn.aboutLine(PromptKey.TRANSFER_CONNECTING, line));
+        Dial.Builder dial = dial(turn.catalog(), line, turn.input().hotlineNumber())
+                .action(urls.of(new TransferResult(language.code(), line.id())))
+                .method(HttpMethod.POST);
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        before.addTo(response);
+        return response.dial(dial.build()).build();
+    }
+
+    /** Twilio reports how a transfer ended: say goodbye, or fail over along the line's chain, or offer the menu. */
+    VoiceResponse outcome(Turn turn, TransferResult step) {
+        String status = turn.input().dialCallStatus().orElse("failed");
+        if (status.equals("completed")) {
+            VoiceResponse.Builder response = new VoiceResponse.Builder();
+            turn.say(PromptKey.TRANSFER_GOODBYE).addTo(response);
+            return response.hangup(new Hangup.Builder().build()).build();
+        }
+        Speech speech = turn.say(switch (status) {
+            case "busy" -> PromptKey.TRANSFER_BUSY;
+            case "no-answer" -> PromptKey.TRANSFER_NO_ANSWER;
+            default -> PromptKey.TRANSFER_FAILED;
+        });
+        Catalog catalog = turn.catalog();
+        ResourceLine tried = catalog.line(step.line()).orElse(catalog.hotline());
+        Optional<ResourceLine> next = catalog.firstOpenInChain(tried.failover(), turn.now());
+        if (next.isPresent()) {
+            return connect(turn, next.get(), speech);
+        }
+        speech.say(turn.language(), turn.text(PromptKey.TRANSFER_UNREACHABLE))
+                .say(turn.language(), turn.aboutLine(PromptKey.TRANSFER_CALL_LATER, catalog.hotline()));
+        return menus.render(turn, MenuStep.of(turn.language().code(), Menu.MAIN), speech);
+    }
+
+    /**
+     * The answer to anything unexpected: an apology and the 24-hour hotline, its number said before and after.
+     * The dial reports to no webhook, so nothing that failed once can fail again in this call.
+     */
+    VoiceResponse safetyNet(Turn turn) {
+        ResourceLine hotline = turn.catalog().hotline();
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        turn.say(PromptKey.ERROR_APOLOGY)
+                .say(turn.language(), turn.aboutLine(PromptKey.TRANSFER_CONNECTING, hotline))
+                .addTo(response);
+        response.dial(dial(turn.catalog(), hotline, turn.input().hotlineNumber()).build());
+        new Speech().say(turn.language(), turn.aboutLine(PromptKey.TRANSFER_CALL_LATER, hotline)).addTo(response);
+        return response.hangup(new Hangup.Builder().build()).build();
+    }
+
+    /** Our own number as caller ID, so the caller's number is never passed on to the line. */
+    private static Dial.Builder dial(Catalog catalog, ResourceLine line, Optional<String> hotlineNumber) {
+        Dial.Builder dial = new Dial.Builder()
+                .number(new Number.Builder(line.number().e164()).build())
+                .timeout(catalog.dialTimeoutSeconds())
+                .answerOnBridge(true);
+        hotlineNumber.ifPresent(dial::callerId);
+        return dial;
+    }
+}
