@@ -53,6 +53,17 @@ public final class TestHotline implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    private static TestHotline shared;
+
+    /** One seed hotline at office hours for every test class that only makes calls; stopped when the JVM exits. */
+    public static synchronized TestHotline shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
     public static TestHotline start() {
         return start(OFFICE_HOURS);
     }

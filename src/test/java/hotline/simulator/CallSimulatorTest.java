@@ -2,8 +2,6 @@ package hotline.simulator;
 
 import hotline.TestHotline;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,17 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code scripts/simulate-call} as a user runs it: a separate process, configured by the environment. */
 class CallSimulatorTest {
-    private static TestHotline hotline;
-
-    @BeforeAll
-    static void start() {
-        hotline = TestHotline.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hotline.close();
-    }
+    private static final TestHotline hotline = TestHotline.shared();
 
     private record Run(int exitCode, String output) {
     }

@@ -7,8 +7,6 @@ import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.simulator.CallRecord;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -30,17 +28,7 @@ class BrochureContentTest {
     private static final Map<String, String> TOPIC_KEYS = Map.of(
             "facts", "1", "what_is", "2 1", "sex_trafficking", "2 2", "labor_trafficking", "2 3",
             "services", "3", "reporting", "4");
-    private static TestHotline hotline;
-
-    @BeforeAll
-    static void start() {
-        hotline = TestHotline.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hotline.close();
-    }
+    private static final TestHotline hotline = TestHotline.shared();
 
     @TestFactory
     List<DynamicTest> everyBrochureItemIsHeardInEveryLanguage() throws IOException {

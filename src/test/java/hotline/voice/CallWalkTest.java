@@ -4,8 +4,6 @@ import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.simulator.CallRecord;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,17 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Whole calls through real, signed webhooks, in each language, during office hours. */
 class CallWalkTest {
     private static final String NHTRC = "+18883737888";
-    private static TestHotline hotline;
-
-    @BeforeAll
-    static void start() {
-        hotline = TestHotline.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hotline.close();
-    }
+    private static final TestHotline hotline = TestHotline.shared();
 
     private static CallRecord call(String script) {
         CallRecord call = hotline.call(script);

@@ -4,8 +4,6 @@ import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.simulator.CallRecord;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,17 +26,7 @@ class ResourceLinesTest {
             "(888) 373-7888", "(323) 526-5156", "(310) 477-6565", "(877) 275-5273", "(888) 539-2373",
             "(562) 445-6413", "(818) 988-4970", "(661) 255-7963", "(332) 379-4233", "(800) 222-8477",
             "(866) 347-2423", "(213) 257-2076", "(800) 380-3811");
-    private static TestHotline hotline;
-
-    @BeforeAll
-    static void start() {
-        hotline = TestHotline.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hotline.close();
-    }
+    private static final TestHotline hotline = TestHotline.shared();
 
     static Stream<Arguments> everyLineInEveryLanguage() {
         List<Arguments> cases = new ArrayList<>();

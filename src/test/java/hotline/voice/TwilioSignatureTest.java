@@ -6,8 +6,6 @@ import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.simulator.TwilioSigner;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,17 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TwilioSignatureTest {
     private static final Map<String, String> VECTOR_PARAMS = Map.of("Digits", "1234", "CallSid", "CA1234567890ABCDE",
             "To", "+18005551212", "Caller", "+14158675309", "From", "+14158675309");
-    private static TestHotline hotline;
-
-    @BeforeAll
-    static void start() {
-        hotline = TestHotline.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        hotline.close();
-    }
+    private static final TestHotline hotline = TestHotline.shared();
 
     /** The vectors from twilio-java's own RequestValidatorTest (token 12345), in shared/reference/twilio.md. */
     @ParameterizedTest(name = "{0}")
