@@ -7,6 +7,8 @@ import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.config.LocalToken;
+import hotline.db.Database;
+import hotline.metrics.CallEventWriter;
 import hotline.voice.CallFlow;
 import hotline.voice.StepUrls;
 import hotline.voice.TwilioSignatureCheck;
@@ -36,14 +38,18 @@ public final class App {
     private App() {
     }
 
-    /** The unstarted app; tests call this too. */
-    public static Javalin create(Config config, String authToken, Supplier<Catalog> catalog, Clock clock) {
-        VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), clock);
+    /** The unstarted app; tests call this too. Starting it starts the event writer; stopping it flushes it. */
+    public static Javalin create(Config config, String authToken, Supplier<Catalog> catalog, Database database,
+                                 Clock clock) {
+        CallEventWriter events = new CallEventWriter(database, clock, config.retention());
+        VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, clock);
         TwilioSignatureCheck signatures = new TwilioSignatureCheck(authToken, config.publicUrl());
-        HealthController health = new HealthController(catalog);
+        HealthController health = new HealthController(catalog, events);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
+            javalin.events.serverStarted(events::start);
+            javalin.events.serverStopped(events::close);
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.jsonMapper(new JavalinJackson());
             javalin.requestLogger.http(RequestLog::log);
@@ -73,8 +79,9 @@ public final class App {
             Config config = Config.fromEnvironment();
             createDataDir(config);
             Catalog catalog = PromptDirectory.load(config.promptsDir());
+            Database database = openDatabase(config);
             String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
-            Javalin app = create(config, token, new PublishedCatalog(catalog), Clock.systemUTC());
+            Javalin app = create(config, token, new PublishedCatalog(catalog), database, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
             app.start(config.bindHost(), config.port());
             log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}", config.bindHost(), app.port(),
@@ -87,6 +94,15 @@ public final class App {
         } catch (ConfigException | CatalogException e) {
             System.err.println("Hotline cannot start.\n" + e.getMessage());
             System.exit(2);
+        }
+    }
+
+    private static Database openDatabase(Config config) {
+        try {
+            return Database.openIn(config.dataDir());
+        } catch (RuntimeException e) {
+            throw new ConfigException(Config.DATA_DIR, "holds a database that cannot be opened or upgraded ("
+                    + config.dataDir().resolve(Database.FILE_NAME) + "): " + e.getMessage());
         }
     }
 

@@ -28,6 +28,22 @@ class PrivacyTest {
     private static final List<String> CALLER_DATA = List.of("+13105550187", "3105550187", "Marisol Quintanilla-Oyelaran",
             "Tarzana", "91356", "CAfeedface0badc0ffee0000000000c0de");
 
+    /** The calls were recorded (so the search below means something), and only to the minute. */
+    private static void assertEventsStoredToTheMinuteOnly(TestHotline hotline) {
+        long minute = TestHotline.OFFICE_HOURS.atZone(java.time.ZoneId.of("America/Los_Angeles")).toEpochSecond() / 60;
+        try (var connection = hotline.database.connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT COUNT(*), MIN(occurred_minute), MAX(occurred_minute), "
+                     + "COUNT(DISTINCT call_key) FROM call_event")) {
+            rows.next();
+            assertTrue(rows.getLong(1) > 20, "events were stored");
+            assertEquals(minute, rows.getLong(2));
+            assertEquals(minute, rows.getLong(3));
+            assertEquals(1, rows.getLong(4), "the three calls share one CallSid, so one key");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void callerDataIsNeverLoggedNorStored() throws IOException {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -52,6 +68,8 @@ class PrivacyTest {
             }
             // An unsigned request with the same data is refused and logged; the log line must not carry it either.
             assertEquals(403, hotline.post("/voice/incoming", params, "forged").statusCode());
+            hotline.stop(); // writes every queued event, so the database is complete before we search it
+            assertEventsStoredToTheMinuteOnly(hotline);
 
             try (Stream<Path> files = Files.walk(hotline.dataDir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -4,6 +4,7 @@ import hotline.catalog.Catalog;
 import hotline.catalog.PromptDirectory;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
+import hotline.db.Database;
 import hotline.simulator.CallRecord;
 import hotline.simulator.ScriptedCaller;
 import hotline.simulator.SimulatedCall;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -44,12 +46,14 @@ public final class TestHotline implements AutoCloseable {
 
     public final Javalin app;
     public final PublishedCatalog catalog;
+    public final Database database;
     public final Path dataDir;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestHotline(Javalin app, PublishedCatalog catalog, Path dataDir) {
+    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir) {
         this.app = app;
         this.catalog = catalog;
+        this.database = database;
         this.dataDir = dataDir;
     }
 
@@ -78,10 +82,12 @@ public final class TestHotline implements AutoCloseable {
     public static TestHotline start(Supplier<Catalog> catalog, Clock clock) {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
-            Config config = new Config(0, URI.create(PUBLIC_URL), Optional.of(TOKEN), dataDir, SEED_PROMPTS);
-            Javalin app = App.create(config, TOKEN, catalog, clock).start("127.0.0.1", 0);
+            Config config = new Config(0, URI.create(PUBLIC_URL), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
+                    Duration.ofDays(Config.DEFAULT_RETENTION_DAYS));
+            Database database = Database.openIn(dataDir);
+            Javalin app = App.create(config, TOKEN, catalog, database, clock).start("127.0.0.1", 0);
             PublishedCatalog published = catalog instanceof PublishedCatalog p ? p : null;
-            return new TestHotline(app, published, dataDir);
+            return new TestHotline(app, published, database, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,6 +152,11 @@ public final class TestHotline implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Stops the server; the event writer flushes its queue first. The data stays until {@link #close}. */
+    public void stop() {
+        app.stop();
     }
 
     @Override

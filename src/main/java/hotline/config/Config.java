@@ -3,6 +3,7 @@ package hotline.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,12 +14,15 @@ import java.util.Optional;
  * @param publicUrl        the base URL Twilio uses to reach us; webhook signatures are checked against it
  * @param twilioAuthToken  absent means local mode: loopback only, with a token made fresh at each start
  */
-public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, Path dataDir, Path promptsDir) {
+public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, Path dataDir, Path promptsDir,
+                     Duration retention) {
     public static final String PORT = "HOTLINE_PORT";
     public static final String PUBLIC_URL = "HOTLINE_PUBLIC_URL";
     public static final String AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
     public static final String DATA_DIR = "HOTLINE_DATA_DIR";
     public static final String PROMPTS_DIR = "HOTLINE_PROMPTS_DIR";
+    public static final String RETENTION_DAYS = "HOTLINE_RETENTION_DAYS";
+    public static final int DEFAULT_RETENTION_DAYS = 90;
     public static final int DEFAULT_PORT = 8080;
 
     public static Config fromEnvironment() {
@@ -32,7 +36,7 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
         Optional<String> token = authToken(env.get(AUTH_TOKEN));
         Path dataDir = Path.of(env.getOrDefault(DATA_DIR, "./data")).toAbsolutePath().normalize();
         Path promptsDir = Path.of(env.getOrDefault(PROMPTS_DIR, "./prompts")).toAbsolutePath().normalize();
-        return new Config(port, publicUrl, token, dataDir, promptsDir);
+        return new Config(port, publicUrl, token, dataDir, promptsDir, retention(env.get(RETENTION_DAYS)));
     }
 
     /** Without a Twilio token nothing outside this machine may reach the hotline. */
@@ -57,6 +61,17 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
             // reported below
         }
         throw new ConfigException(PORT, "\"" + text + "\" is not a port number (1 to 65535, or 0 for any free port)");
+    }
+
+    /** How long raw call events are kept; the hourly rollups stay. */
+    private static Duration retention(String text) {
+        if (text == null || text.isBlank()) {
+            return Duration.ofDays(DEFAULT_RETENTION_DAYS);
+        }
+        if (text.trim().matches("[0-9]{1,4}") && Integer.parseInt(text.trim()) >= 1) {
+            return Duration.ofDays(Integer.parseInt(text.trim()));
+        }
+        throw new ConfigException(RETENTION_DAYS, "\"" + text + "\" must be a number of days from 1 to 9999");
     }
 
     private static URI publicUrl(String text, int port) {

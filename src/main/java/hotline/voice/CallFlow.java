@@ -6,6 +6,7 @@ import hotline.catalog.Catalog;
 import hotline.catalog.Language;
 import hotline.catalog.PromptKey;
 import hotline.catalog.ResourceLine;
+import hotline.metrics.CallEvent;
 import hotline.voice.CallStep.LanguageMenu;
 import hotline.voice.CallStep.MenuStep;
 import hotline.voice.CallStep.TransferResult;
@@ -16,6 +17,7 @@ import hotline.voice.MenuOption.SpeakNow;
 import hotline.voice.MenuOption.Transfer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,25 +42,27 @@ public final class CallFlow {
     }
 
     /** A call comes in: the language menu, each option in its own language and voice. */
-    public VoiceResponse incoming(Catalog catalog) {
-        return languageMenu(catalog, 0);
+    public Reply incoming(Catalog catalog) {
+        return new Reply(languageMenu(catalog, 0), List.of(CallEvent.callStarted()));
     }
 
-    public VoiceResponse respond(Catalog catalog, CallStep step, CallInput input, Instant now) {
+    public Reply respond(Catalog catalog, CallStep step, CallInput input, Instant now) {
         if (step instanceof LanguageMenu s) {
-            return chooseLanguage(catalog, s, input, now);
+            Turn turn = turn(catalog, "", input, now);
+            return turn.reply(chooseLanguage(turn, s));
         }
         if (step instanceof MenuStep s) {
             Turn turn = turn(catalog, s.language(), input, now);
-            return chooseInMenu(turn, normalized(turn, s), input.digits().trim());
+            return turn.reply(chooseInMenu(turn, normalized(turn, s), input.digits().trim()));
         }
         TransferResult s = (TransferResult) step;
-        return transfers.outcome(turn(catalog, s.language(), input, now), s);
+        Turn turn = turn(catalog, s.language(), input, now);
+        return turn.reply(transfers.outcome(turn, s));
     }
 
     /** Anything unexpected mid-call: an apology and a transfer to the 24-hour hotline; never silence or a 500. */
     public VoiceResponse safetyNet(Catalog catalog, String languageCode, Optional<String> hotlineNumber) {
-        CallInput input = new CallInput("", Optional.empty(), hotlineNumber);
+        CallInput input = new CallInput("", Optional.empty(), 0, hotlineNumber);
         return transfers.safetyNet(turn(catalog, languageCode, input, Instant.EPOCH));
     }
 
@@ -71,35 +75,49 @@ public final class CallFlow {
         return MenuPrompt.gather(urls.of(new LanguageMenu(tries)), speech);
     }
 
-    private VoiceResponse chooseLanguage(Catalog catalog, LanguageMenu step, CallInput input, Instant now) {
-        Optional<Language> chosen = catalog.languages().stream()
-                .filter(language -> language.key().equals(input.digits().trim())).findFirst();
-        if (chosen.isEmpty() && step.tries() + 1 < LANGUAGE_MENU_PLAYS) {
-            return languageMenu(catalog, step.tries() + 1);
+    private VoiceResponse chooseLanguage(Turn start, LanguageMenu step) {
+        Catalog catalog = start.catalog();
+        String digits = start.input().digits().trim();
+        Optional<Language> chosen = catalog.languages().stream().filter(l -> l.key().equals(digits)).findFirst();
+        if (chosen.isEmpty()) {
+            start.report(digits.isEmpty() ? CallEvent.noInput("", CallEvent.LANGUAGE_MENU)
+                    : CallEvent.invalidInput("", CallEvent.LANGUAGE_MENU));
+            if (step.tries() + 1 < LANGUAGE_MENU_PLAYS) {
+                return languageMenu(catalog, step.tries() + 1);
+            }
         }
         Language language = chosen.orElse(catalog.defaultLanguageEntry());
-        Turn turn = new Turn(catalog, language, input, now);
+        start.report(CallEvent.languageChosen(language.code(), chosen.isPresent() ? "key" : "default"));
+        Turn turn = start.in(language);
         return menus.render(turn, MenuStep.of(language.code(), Menu.MAIN), turn.say(PromptKey.MAIN_SAFETY));
     }
 
     private VoiceResponse chooseInMenu(Turn turn, MenuStep step, String digits) {
+        String language = step.language();
+        String menu = step.menu().urlName();
         switch (digits) {
             case "":
+                turn.report(CallEvent.noInput(language, menu));
                 return retry(turn, step, PromptKey.INPUT_NO_INPUT);
             case Menus.REPEAT:
+                turn.report(CallEvent.optionChosen(language, menu, "repeat"));
                 return menus.render(turn, step, replayed(turn, step));
             case Menus.MAIN_MENU:
-                return menus.render(turn, MenuStep.of(step.language(), Menu.MAIN), new Speech());
+                turn.report(CallEvent.optionChosen(language, menu, "main_menu"));
+                return menus.render(turn, MenuStep.of(language, Menu.MAIN), new Speech());
             case Menus.SPEAK_NOW:
-                return transfers.connect(turn, turn.catalog().speakNowLine(turn.now()), new Speech());
+                turn.report(CallEvent.optionChosen(language, menu, "speak_now"));
+                return transfers.connect(turn, turn.catalog().speakNowLine(turn.now()), new Speech(), menu);
             default:
                 break;
         }
         Optional<MenuOption> option = Menus.options(turn.catalog(), step, turn.now()).stream()
                 .filter(o -> o.key().equals(digits)).findFirst();
         if (option.isEmpty()) {
+            turn.report(CallEvent.invalidInput(language, menu));
             return retry(turn, step, PromptKey.INPUT_INVALID);
         }
+        turn.report(CallEvent.optionChosen(language, menu, option.get().metricName()));
         MenuOption.Choice choice = option.get().choice();
         if (choice instanceof PlayTopic play) {
             return menus.render(turn, step.afterTopic(play.topic()), topic(turn, play.topic()));
@@ -108,7 +126,7 @@ public final class CallFlow {
             return menus.render(turn, MenuStep.of(step.language(), open.menu()).onPage(open.page()), new Speech());
         }
         if (choice instanceof SpeakNow) {
-            return transfers.connect(turn, turn.catalog().speakNowLine(turn.now()), new Speech());
+            return transfers.connect(turn, turn.catalog().speakNowLine(turn.now()), new Speech(), menu);
         }
         String lineId = choice instanceof ChooseLine chosen ? chosen.lineId() : ((Transfer) choice).lineId();
         ResourceLine line = turn.catalog().line(lineId).orElse(turn.catalog().hotline());
@@ -116,13 +134,14 @@ public final class CallFlow {
             MenuStep closed = new MenuStep(step.language(), Menu.CLOSED, 0, Optional.empty(), Optional.of(line.id()), 0);
             return menus.render(turn, closed, new Speech());
         }
-        return transfers.connect(turn, line, new Speech());
+        return transfers.connect(turn, line, new Speech(), menu);
     }
 
     private VoiceResponse retry(Turn turn, MenuStep step, PromptKey notice) {
         MenuStep next = step.retried();
         if (next.tries() >= MENU_TRIES) {
-            return transfers.connect(turn, turn.catalog().hotline(), turn.say(PromptKey.TRANSFER_TOO_MANY_TRIES));
+            return transfers.connect(turn, turn.catalog().hotline(), turn.say(PromptKey.TRANSFER_TOO_MANY_TRIES),
+                    step.menu().urlName());
         }
         return menus.render(turn, next, turn.say(notice));
     }

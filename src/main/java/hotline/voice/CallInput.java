@@ -6,17 +6,22 @@ import java.util.Optional;
  * The only webhook parameters the call flow reads. Parameters that identify the caller (From, Caller, CallerName,
  * the From* location fields) are never copied in here, so no code after the signature check can store or log them.
  *
- * @param digits         what the caller pressed; empty when they pressed nothing
- * @param dialCallStatus Twilio's outcome of a transfer (completed, busy, no-answer, failed, canceled)
- * @param hotlineNumber  the number the caller dialed (ours), used as caller ID on transfers so that the
- *                       caller's own number is not passed on
+ * @param digits           what the caller pressed; empty when they pressed nothing
+ * @param dialCallStatus   Twilio's outcome of a transfer (completed, busy, no-answer, failed, canceled)
+ * @param dialCallSeconds  how long a connected transfer lasted
+ * @param hotlineNumber    the number the caller dialed (ours), used as caller ID on transfers so that the
+ *                         caller's own number is not passed on
  */
-public record CallInput(String digits, Optional<String> dialCallStatus, Optional<String> hotlineNumber) {
+public record CallInput(String digits, Optional<String> dialCallStatus, int dialCallSeconds, Optional<String> hotlineNumber) {
     public static CallInput none() {
-        return new CallInput("", Optional.empty(), Optional.empty());
+        return new CallInput("", Optional.empty(), 0, Optional.empty());
     }
 
     public static CallInput pressed(String digits) {
-        return new CallInput(digits, Optional.empty(), Optional.empty());
+        return new CallInput(digits, Optional.empty(), 0, Optional.empty());
+    }
+
+    public static CallInput dialed(String status, int seconds) {
+        return new CallInput("", Optional.of(status), seconds, Optional.empty());
     }
 }

@@ -11,6 +11,14 @@ import java.util.Map;
  */
 record MenuOption(String key, PromptKey prompt, Map<String, String> values, Choice choice) {
 
+    /** How the metrics name this choice: the line chosen, or the option's own name ({@code facts}, {@code next_page}). */
+    String metricName() {
+        if (choice instanceof ChooseLine line) {
+            return line.lineId();
+        }
+        return prompt.path().substring(prompt.path().indexOf('.') + 1);
+    }
+
     /** What a key press leads to. */
     sealed interface Choice {
     }

@@ -10,6 +10,8 @@ import hotline.catalog.Catalog;
 import hotline.catalog.Language;
 import hotline.catalog.PromptKey;
 import hotline.catalog.ResourceLine;
+import hotline.metrics.CallEvent;
+import hotline.metrics.TransferOutcome;
 import hotline.voice.CallStep.MenuStep;
 import hotline.voice.CallStep.TransferResult;
 
@@ -25,9 +27,14 @@ final class Transfers {
         this.menus = menus;
     }
 
-    /** Says the line's note, its name and its number twice, then dials it, reporting the outcome to us. */
-    VoiceResponse connect(Turn turn, ResourceLine line, Speech before) {
+    /**
+     * Says the line's note, its name and its number twice, then dials it, reporting the outcome to us.
+     *
+     * @param from the menu the transfer was chosen in, or {@link CallEvent#TRANSFER} for a failover
+     */
+    VoiceResponse connect(Turn turn, ResourceLine line, Speech before, String from) {
         Language language = turn.language();
+        turn.report(CallEvent.transferAttempted(language.code(), from, line.id(), from.equals(CallEvent.TRANSFER)));
         line.note(language.code()).ifPresent(note -> before.say(language, note));
         before.say(language, turn.aboutLine(PromptKey.TRANSFER_CONNECTING, line));
         Dial.Builder dial = dial(turn.catalog(), line, turn.input().hotlineNumber())
@@ -41,21 +48,24 @@ final class Transfers {
     /** Twilio reports how a transfer ended: say goodbye, or fail over along the line's chain, or offer the menu. */
     VoiceResponse outcome(Turn turn, TransferResult step) {
         String status = turn.input().dialCallStatus().orElse("failed");
-        if (status.equals("completed")) {
+        Catalog catalog = turn.catalog();
+        ResourceLine tried = catalog.line(step.line()).orElse(catalog.hotline());
+        TransferOutcome outcome = TransferOutcome.fromDialCallStatus(status);
+        turn.report(CallEvent.transferOutcome(turn.language().code(), tried.id(), outcome,
+                outcome == TransferOutcome.CONNECTED ? turn.input().dialCallSeconds() : 0));
+        if (outcome == TransferOutcome.CONNECTED) {
             VoiceResponse.Builder response = new VoiceResponse.Builder();
             turn.say(PromptKey.TRANSFER_GOODBYE).addTo(response);
             return response.hangup(new Hangup.Builder().build()).build();
         }
-        Speech speech = turn.say(switch (status) {
-            case "busy" -> PromptKey.TRANSFER_BUSY;
-            case "no-answer" -> PromptKey.TRANSFER_NO_ANSWER;
+        Speech speech = turn.say(switch (outcome) {
+            case BUSY -> PromptKey.TRANSFER_BUSY;
+            case NO_ANSWER -> PromptKey.TRANSFER_NO_ANSWER;
             default -> PromptKey.TRANSFER_FAILED;
         });
-        Catalog catalog = turn.catalog();
-        ResourceLine tried = catalog.line(step.line()).orElse(catalog.hotline());
         Optional<ResourceLine> next = catalog.firstOpenInChain(tried.failover(), turn.now());
         if (next.isPresent()) {
-            return connect(turn, next.get(), speech);
+            return connect(turn, next.get(), speech, CallEvent.TRANSFER);
         }
         speech.say(turn.language(), turn.text(PromptKey.TRANSFER_UNREACHABLE))
                 .say(turn.language(), turn.aboutLine(PromptKey.TRANSFER_CALL_LATER, catalog.hotline()));

@@ -3,6 +3,8 @@ package hotline.voice;
 import com.twilio.twiml.VoiceResponse;
 
 import hotline.catalog.Catalog;
+import hotline.metrics.CallEvent;
+import hotline.metrics.CallEventWriter;
 
 import io.javalin.http.Context;
 
@@ -10,43 +12,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
-/** The webhooks Twilio calls. Each one parses the request, asks {@link CallFlow}, and renders TwiML. */
+/**
+ * The webhooks Twilio calls. Each one parses the request, asks {@link CallFlow}, hands the call's events to the
+ * writer's queue (never waiting on it) and renders TwiML.
+ */
 public final class VoiceController {
     private static final Logger log = LoggerFactory.getLogger(VoiceController.class);
     private static final String TWIML = "application/xml; charset=utf-8";
     private static final String E164 = "\\+[1-9][0-9]{6,14}";
+    /** Statuses with which Twilio reports that a call is over. */
+    private static final Set<String> FINAL_STATUSES = Set.of("completed", "busy", "failed", "no-answer", "canceled");
 
     private final Supplier<Catalog> catalog;
     private final CallFlow flow;
+    private final CallEventWriter events;
     private final Clock clock;
     /** The safety net of the catalog we started with, for when even building a fresh one fails. */
     private final String lastResort;
 
-    public VoiceController(Supplier<Catalog> catalog, CallFlow flow, Clock clock) {
+    public VoiceController(Supplier<Catalog> catalog, CallFlow flow, CallEventWriter events, Clock clock) {
         this.catalog = catalog;
         this.flow = flow;
+        this.events = events;
         this.clock = clock;
         this.lastResort = flow.safetyNet(catalog.get(), "", Optional.empty()).toXml();
     }
 
     public void incoming(Context ctx) {
-        render(ctx, flow.incoming(catalog.get()));
+        answer(ctx, flow.incoming(catalog.get()), clock.instant());
     }
 
     /** Every later step: the language menu, the menus, and transfer outcomes. */
     public void step(Context ctx) {
         CallStep step = StepUrls.parse(ctx.path(), query(ctx));
-        render(ctx, flow.respond(catalog.get(), step, input(ctx), clock.instant()));
+        Instant now = clock.instant();
+        answer(ctx, flow.respond(catalog.get(), step, input(ctx), now), now);
     }
 
-    /** Twilio's call status callback; it expects no instructions back. */
+    /** Twilio's call status callback: the call's end and its duration. It expects no instructions back. */
     public void status(Context ctx) {
+        String status = ctx.formParam("CallStatus");
+        if (status != null && FINAL_STATUSES.contains(status)) {
+            events.record(ctx.formParam("CallSid"), List.of(CallEvent.callEnded(seconds(ctx.formParam("CallDuration")))),
+                    clock.instant());
+        }
         render(ctx, new VoiceResponse.Builder().build());
     }
 
@@ -62,15 +79,25 @@ public final class VoiceController {
         }
     }
 
+    private void answer(Context ctx, Reply reply, Instant now) {
+        // The CallSid only keys this call's events, through a hash whose key never leaves memory.
+        events.record(ctx.formParam("CallSid"), reply.events(), now);
+        render(ctx, reply.twiml());
+    }
+
     private static CallInput input(Context ctx) {
         String digits = ctx.formParam("Digits");
-        return new CallInput(digits == null ? "" : digits,
-                Optional.ofNullable(ctx.formParam("DialCallStatus")), hotlineNumber(ctx));
+        return new CallInput(digits == null ? "" : digits, Optional.ofNullable(ctx.formParam("DialCallStatus")),
+                seconds(ctx.formParam("DialCallDuration")), hotlineNumber(ctx));
     }
 
     /** {@code To}: the number the caller dialed, which is ours. */
     private static Optional<String> hotlineNumber(Context ctx) {
         return Optional.ofNullable(ctx.formParam("To")).filter(to -> to.matches(E164));
+    }
+
+    private static int seconds(String text) {
+        return text != null && text.matches("[0-9]{1,7}") ? Integer.parseInt(text) : 0;
     }
 
     private static Map<String, String> query(Context ctx) {

@@ -25,7 +25,7 @@ class CallFlowTest {
     private final CallFlow flow = new CallFlow(new StepUrls(URI.create("https://hotline.test")));
 
     private Twiml respond(CallStep step, CallInput input) {
-        return Twiml.of(flow.respond(SEED, step, input, WEDNESDAY).toXml());
+        return Twiml.of(flow.respond(SEED, step, input, WEDNESDAY).twiml().toXml());
     }
 
     private static MenuStep step(String language, Menu menu, int page, String line, int tries) {
@@ -73,7 +73,7 @@ class CallFlowTest {
 
     @Test
     void aTransferOutcomeForALineThatNoLongerExistsFailsOverFromTheHotline() {
-        Twiml answer = respond(new TransferResult("en-US", "removed_line"), new CallInput("", Optional.of("busy"), Optional.empty()));
+        Twiml answer = respond(new TransferResult("en-US", "removed_line"), CallInput.dialed("busy", 0));
         assertTrue(answer.spoken().startsWith("That line is busy.\nWe could not connect your call."), answer.spoken());
     }
 
@@ -86,7 +86,7 @@ class CallFlowTest {
 
     @Test
     void withoutTheHotlinesOwnNumberTheTransferSetsNoCallerId() {
-        Twiml answer = respond(new TransferResult("en-US", "lapd"), new CallInput("", Optional.of("busy"), Optional.empty()));
+        Twiml answer = respond(new TransferResult("en-US", "lapd"), CallInput.dialed("busy", 0));
         assertTrue(answer.elements("//Dial[@callerId]").isEmpty());
     }
 

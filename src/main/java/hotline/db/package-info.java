@@ -1,0 +1,2 @@
+/** The SQLite store and its migrations ({@code src/main/resources/db/migration}). */
+package hotline.db;

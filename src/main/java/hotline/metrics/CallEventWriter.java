@@ -1,0 +1,205 @@
+package hotline.metrics;
+
+import hotline.db.Database;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Records call events without ever slowing a call: webhooks only put events on a bounded queue, and one writer
+ * thread drains it in batches, one transaction each. When the database is slow, locked, full or gone, events
+ * that cannot be queued or written are dropped and counted, and writing resumes by itself when it is back.
+ * Closing flushes what is queued.
+ */
+public final class CallEventWriter implements AutoCloseable {
+    static final int QUEUE_CAPACITY = 100_000;
+    static final int MAX_BATCH = 2_000;
+    private static final Duration RETENTION_CHECK_EVERY = Duration.ofHours(1);
+    private static final Duration LOG_DROPS_AT_MOST_EVERY = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(CallEventWriter.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration retention;
+    private final CallKeys keys;
+    private final BlockingQueue<StoredEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread thread;
+    private final Map<String, EventStore.Trail> trails = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EventStore.Trail> eldest) {
+            return size() > 50_000;
+        }
+    };
+    private volatile boolean closing;
+    private volatile String lastProblem = "";
+    // Cadences run on the machine's own timer; the injected clock only says what "now" is for the data.
+    private long nextRetentionNanos = System.nanoTime();
+    private long lastDropLogNanos = System.nanoTime() - LOG_DROPS_AT_MOST_EVERY.toNanos();
+    private long droppedAtLastLog;
+    private int failuresInARow;
+
+    public CallEventWriter(Database database, Clock clock, Duration retention) {
+        this.database = database;
+        this.clock = clock;
+        this.retention = retention;
+        this.keys = new CallKeys(clock);
+        this.thread = new Thread(this::run, "call-event-writer");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /**
+     * Queues the events of one webhook. Never blocks and never throws: a call must not wait on metrics.
+     * The CallSid is used here to derive the call's key and is then forgotten.
+     */
+    public void record(String callSid, List<CallEvent> events, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            String key = keys.keyFor(callSid);
+            long minute = Math.floorDiv(now.getEpochSecond(), 60);
+            for (CallEvent event : events) {
+                if (!queue.offer(new StoredEvent(key, minute, event))) {
+                    dropped.incrementAndGet();
+                }
+            }
+        } catch (RuntimeException e) {
+            dropped.addAndGet(events.size());
+            log.warn("Could not queue call events: {}", e.toString());
+        }
+    }
+
+    public EventStats stats() {
+        return new EventStats(queue.size(), written.get(), dropped.get(), lastProblem);
+    }
+
+    private void run() {
+        List<StoredEvent> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            try {
+                StoredEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing) {
+                        return;
+                    }
+                    keepRetention();
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<StoredEvent> batch) throws InterruptedException {
+        try {
+            if (failuresInARow > 0) {
+                database.migrate(); // the file may have been deleted and recreated empty
+            }
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                List<StoredEvent> complete = withTrails(connection, batch);
+                EventStore.write(connection, complete);
+                connection.commit();
+            }
+            written.addAndGet(batch.size());
+            if (failuresInARow > 0) {
+                log.info("Writing call events again after {} failed batch(es)", failuresInARow);
+            }
+            failuresInARow = 0;
+            lastProblem = "";
+        } catch (Exception e) {
+            dropped.addAndGet(batch.size());
+            failuresInARow++;
+            lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
+            logDrops();
+            Thread.sleep(Math.min(5_000, 100L << Math.min(failuresInARow, 6)));
+        }
+        logDrops();
+    }
+
+    /** A call's end is stored with the menu it last reached and its language, so drop-offs can be counted. */
+    private List<StoredEvent> withTrails(Connection connection, List<StoredEvent> batch) throws java.sql.SQLException {
+        List<StoredEvent> complete = new ArrayList<>(batch.size());
+        for (StoredEvent stored : batch) {
+            CallEvent event = stored.event();
+            if (event.kind() == EventKind.CALL_ENDED) {
+                EventStore.Trail trail = trails.remove(stored.callKey());
+                if (trail == null) {
+                    trail = EventStore.trailInDatabase(connection, stored.callKey()).orElse(new EventStore.Trail("", ""));
+                }
+                complete.add(stored.with(event.withMenu(trail.menu()).withLanguage(trail.language())));
+            } else {
+                EventStore.Trail before = trails.get(stored.callKey());
+                String language = !event.language().isEmpty() ? event.language() : before == null ? "" : before.language();
+                trails.put(stored.callKey(), new EventStore.Trail(event.menu(), language));
+                complete.add(stored);
+            }
+        }
+        return complete;
+    }
+
+    private void keepRetention() {
+        if (System.nanoTime() - nextRetentionNanos < 0) {
+            return;
+        }
+        nextRetentionNanos = System.nanoTime() + RETENTION_CHECK_EVERY.toNanos();
+        Instant now = clock.instant();
+        long cutoff = Math.floorDiv(now.minus(retention).getEpochSecond(), 60);
+        try (Connection connection = database.connect()) {
+            int deleted = EventStore.deleteBefore(connection, cutoff);
+            if (deleted > 0) {
+                log.info("Deleted {} raw call events older than {} days; hourly rollups are kept", deleted, retention.toDays());
+            }
+        } catch (Exception e) {
+            log.warn("Could not delete old call events, will try again in an hour: {}", e.toString());
+        }
+    }
+
+    private void logDrops() {
+        long total = dropped.get();
+        if (total > droppedAtLastLog && System.nanoTime() - lastDropLogNanos >= LOG_DROPS_AT_MOST_EVERY.toNanos()) {
+            log.warn("Dropped {} call event(s), {} since the hotline started; calls are not affected. Last problem: {}",
+                    total - droppedAtLastLog, total, lastProblem.isEmpty() ? "the queue was full" : lastProblem);
+            droppedAtLastLog = total;
+            lastDropLogNanos = System.nanoTime();
+        }
+    }
+
+    /** Writes what is queued, then stops the writer thread. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        logDrops();
+    }
+}

@@ -1,0 +1,122 @@
+package hotline.metrics;
+
+import hotline.TestHotline;
+import hotline.metrics.CallStatistics.Calls;
+import hotline.metrics.CallStatistics.TransferCount;
+import hotline.simulator.SimulatedCall;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A scripted set of calls through real, signed webhooks; then every figure of the query service must match
+ * exactly what those calls did. (The simulator reports a call's duration as 30 seconds per webhook.)
+ */
+class CallMetricsTest {
+    private static final DateRange DAY = DateRange.day(TestHotline.OFFICE_HOURS.toLocalDate());
+    private static TestHotline hotline;
+    private static CallStatistics statistics;
+
+    @BeforeAll
+    static void placeCallsThenStop() {
+        hotline = TestHotline.start();
+        // English: facts, services, the directory, the national hotline, connected. 7 webhooks: 210 s.
+        hotline.call("1 1 3 5 1 answered", call("CAaaaa"));
+        // Spanish: three wrong keys, so the hotline; busy; back at the menu, facts, hangs up. 7 webhooks: 210 s.
+        hotline.call("2 9 9 9 busy 1", call("CAbbbb"));
+        // Hangs up in the language menu. 1 webhook: 30 s.
+        hotline.call("", call("CAcccc"));
+        // Presses nothing three times (English by default); Journey Out busy, CAST no answer, NHTRC answers. 270 s.
+        hotline.call("- - - 5 7 busy no-answer answered", call("CAdddd"));
+        // Mandarin: speak with someone now (DA central), failed; fails over to the Bureau, hangs up while it rings. 120 s.
+        hotline.call("3 0 failed", call("CAeeee"));
+        // Twilio retries a status callback: the call ends once.
+        Map<String, String> again = call("CAaaaa");
+        again.put("CallStatus", "completed");
+        again.put("CallDuration", "210");
+        assertEquals(200, hotline.postSigned("/voice/status", again).statusCode());
+
+        hotline.stop(); // a clean shutdown writes everything queued
+        statistics = new CallStatistics(hotline.database, () -> ZoneId.of("America/Los_Angeles"));
+    }
+
+    @AfterAll
+    static void close() {
+        hotline.close();
+    }
+
+    private static Map<String, String> call(String callSid) {
+        return SimulatedCall.twilioParams(callSid, "+15555550100", TestHotline.HOTLINE_NUMBER);
+    }
+
+    @Test
+    void callsPerDayAndHourByLanguage() {
+        Map<String, Long> languages = Map.of("en-US", 2L, "es-US", 1L, "zh-CN", 1L);
+        assertEquals(List.of(new Calls(DAY.first().atStartOfDay(), 5, languages)), statistics.callsPerDay(DAY));
+        assertEquals(List.of(new Calls(TestHotline.OFFICE_HOURS, 5, languages)), statistics.callsPerHour(DAY));
+        assertEquals(languages, statistics.callsByLanguage(DAY));
+    }
+
+    @Test
+    void optionsChosen() {
+        assertEquals(Map.of("main/facts", 2L, "main/services", 1L, "main/lines", 2L, "main/speak_now", 1L,
+                "lines/nhtrc", 1L, "lines/journey_out", 1L), statistics.optionsChosen(DAY));
+    }
+
+    @Test
+    void transfersPerLineByOutcomeWithTalkTime() {
+        assertEquals(List.of(
+                new TransferCount("cast", "no_answer", 1, 0),
+                new TransferCount("da_htvap_central", "failed", 1, 0),
+                new TransferCount("journey_out", "busy", 1, 0),
+                new TransferCount("nhtrc", "busy", 1, 0),
+                new TransferCount("nhtrc", "connected", 2, 190)), sorted(statistics.transfers(DAY)));
+        assertEquals(List.of(
+                new TransferCount("cast", "failover", 1, 0),
+                new TransferCount("da_htvap_central", "first_choice", 1, 0),
+                new TransferCount("da_victim_services", "failover", 1, 0),
+                new TransferCount("journey_out", "first_choice", 1, 0),
+                new TransferCount("nhtrc", "failover", 1, 0),
+                new TransferCount("nhtrc", "first_choice", 2, 0)), sorted(statistics.transferAttempts(DAY)));
+    }
+
+    @Test
+    void whereCallsEndedAndWhereInputWentWrong() {
+        assertEquals(Map.of("transfer", 3L, "main", 1L, "language", 1L), statistics.callsEndedByLastMenu(DAY));
+        assertEquals(1, statistics.callsEndedInLanguageMenu(DAY));
+        assertEquals(Map.of("invalid_input/main", 3L, "no_input/language", 3L), statistics.inputProblems(DAY));
+    }
+
+    @Test
+    void durationPercentiles() {
+        // 30, 120, 210, 210, 270 seconds, counted in 10-second steps: a percentile is the top of its step.
+        DurationSummary durations = statistics.durations(DAY);
+        assertEquals(5, durations.calls());
+        assertEquals(220, durations.medianSeconds());
+        assertEquals(280, durations.p90Seconds());
+        assertEquals(280, durations.p99Seconds());
+        assertEquals(168, durations.meanSeconds());
+    }
+
+    @Test
+    void otherDaysAreEmpty() {
+        DateRange dayBefore = DateRange.day(DAY.first().minusDays(1));
+        assertEquals(List.of(), statistics.callsPerDay(dayBefore));
+        assertEquals(0, statistics.durations(dayBefore).calls());
+        DateRange week = new DateRange(DAY.first().minusDays(3), DAY.first().plusDays(3));
+        assertEquals(5, statistics.callsPerDay(week).get(0).calls());
+    }
+
+    private static List<TransferCount> sorted(List<TransferCount> counts) {
+        return counts.stream().sorted(java.util.Comparator.comparing(TransferCount::line).thenComparing(TransferCount::outcome)).toList();
+    }
+
+}

@@ -1,0 +1,124 @@
+package hotline.metrics;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+import hotline.TestHotline;
+import hotline.simulator.CallRecord;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static hotline.TwimlAssertions.assertEveryAnswerValid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The database locked by someone else, or gone, in the middle of a run: calls are answered in full, events that
+ * cannot be written are dropped and counted (on /healthz and in the log), and writing resumes by itself.
+ */
+class DatabaseTroubleTest {
+    private static final DateRange DAY = DateRange.day(TestHotline.OFFICE_HOURS.toLocalDate());
+    private TestHotline hotline;
+    private ListAppender<ILoggingEvent> log;
+
+    @BeforeEach
+    void start() {
+        hotline = TestHotline.start();
+        log = new ListAppender<>();
+        log.start();
+        ((Logger) LoggerFactory.getLogger(CallEventWriter.class)).addAppender(log);
+    }
+
+    @AfterEach
+    void stop() {
+        ((Logger) LoggerFactory.getLogger(CallEventWriter.class)).detachAppender(log);
+        hotline.close();
+    }
+
+    private void callsAreAnsweredInFull() {
+        for (int i = 0; i < 3; i++) {
+            CallRecord call = hotline.call("1 1 5 1 answered");
+            assertEveryAnswerValid(call);
+            assertEquals(List.of("+18883737888"), call.dialed());
+            assertEquals(CallRecord.Ending.HOTLINE_HUNG_UP, call.ending());
+        }
+    }
+
+    private void eventsAreDroppedAndCounted() {
+        waitFor(() -> health().contains("\"dropped\":") && !health().contains("\"dropped\":0,"), "dropped events on /healthz");
+        assertTrue(health().startsWith("{\"status\":\"ok\""), "calls still work, so the hotline is healthy: " + health());
+        waitFor(() -> log.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("Dropped ")), "a log line");
+    }
+
+    private void writingResumes() {
+        CallRecord mandarin = hotline.call("3 1", "+15555550123");
+        assertEveryAnswerValid(mandarin);
+        hotline.stop();
+        CallStatistics statistics = new CallStatistics(hotline.database, () -> ZoneId.of("America/Los_Angeles"));
+        assertEquals(1L, statistics.callsByLanguage(DAY).get("zh-CN"), "the call after the trouble was recorded");
+    }
+
+    @Test
+    void lockedByAnotherConnection() throws Exception {
+        Path file = hotline.dataDir.resolve("hotline.db");
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file); Statement lock = other.createStatement()) {
+            lock.execute("BEGIN EXCLUSIVE");
+            lock.execute("INSERT INTO call_event (call_key, occurred_minute, kind) VALUES ('lock', 0, 'lock')");
+            callsAreAnsweredInFull();
+            eventsAreDroppedAndCounted();
+            assertTrue(health().contains("locked") || health().contains("BUSY"), health());
+            lock.execute("ROLLBACK");
+        }
+        writingResumes();
+    }
+
+    @Test
+    void deletedAndUnwritable() throws Exception {
+        Path file = hotline.dataDir.resolve("hotline.db");
+        Path moved = Files.createDirectories(hotline.dataDir.resolve("moved-away"));
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path part = hotline.dataDir.resolve("hotline.db" + suffix);
+            if (Files.exists(part)) {
+                Files.move(part, moved.resolve(part.getFileName()));
+            }
+        }
+        Files.createDirectory(file); // where the file was, nothing can be written, not even by root
+        callsAreAnsweredInFull();
+        eventsAreDroppedAndCounted();
+        Files.delete(file);
+        writingResumes();
+    }
+
+    private String health() {
+        return hotline.get("/healthz").body();
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
