@@ -79,7 +79,7 @@ public final class App {
             Config config = Config.fromEnvironment();
             createDataDir(config);
             Catalog catalog = PromptDirectory.load(config.promptsDir());
-            Database database = openDatabase(config);
+            Database database = openDatabase(config, catalog);
             String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
             Javalin app = create(config, token, new PublishedCatalog(catalog), database, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
@@ -97,9 +97,9 @@ public final class App {
         }
     }
 
-    private static Database openDatabase(Config config) {
+    private static Database openDatabase(Config config, Catalog catalog) {
         try {
-            return Database.openIn(config.dataDir());
+            return Database.openIn(config.dataDir(), catalog.timeZone());
         } catch (RuntimeException e) {
             throw new ConfigException(Config.DATA_DIR, "holds a database that cannot be opened or upgraded ("
                     + config.dataDir().resolve(Database.FILE_NAME) + "): " + e.getMessage());

@@ -84,7 +84,7 @@ public final class TestHotline implements AutoCloseable {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
             Config config = new Config(0, URI.create(PUBLIC_URL), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
                     Duration.ofDays(Config.DEFAULT_RETENTION_DAYS));
-            Database database = Database.openIn(dataDir);
+            Database database = Database.openIn(dataDir, ZoneId.of("America/Los_Angeles"));
             Javalin app = App.create(config, TOKEN, catalog, database, clock).start("127.0.0.1", 0);
             PublishedCatalog published = catalog instanceof PublishedCatalog p ? p : null;
             return new TestHotline(app, published, database, dataDir);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import javax.sql.DataSource;
 
 /**
@@ -22,10 +23,12 @@ public final class Database {
     static final int BUSY_TIMEOUT_MILLIS = 2_000;
 
     private final Path file;
+    private final ZoneId zone;
     private final SQLiteDataSource dataSource;
 
-    private Database(Path file) {
+    private Database(Path file, ZoneId zone) {
         this.file = file;
+        this.zone = zone;
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -34,19 +37,28 @@ public final class Database {
         this.dataSource.setUrl("jdbc:sqlite:" + file);
     }
 
-    /** Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date. */
-    public static Database openIn(Path dataDir) {
-        return open(dataDir.resolve(FILE_NAME));
+    /**
+     * Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date.
+     *
+     * @param zone the hotline's time zone, in which the daily rollup dates its days
+     */
+    public static Database openIn(Path dataDir, ZoneId zone) {
+        return open(dataDir.resolve(FILE_NAME), zone);
     }
 
-    public static Database open(Path file) {
+    public static Database open(Path file, ZoneId zone) {
+        return openAtVersion(file, zone, null);
+    }
+
+    /** For tests of upgrades: the schema up to {@code version} only (all of it when null). */
+    public static Database openAtVersion(Path file, ZoneId zone, String version) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder for " + file, e);
         }
-        Database database = new Database(file);
-        database.migrate();
+        Database database = new Database(file, zone);
+        database.migrateTo(version);
         return database;
     }
 
@@ -55,22 +67,16 @@ public final class Database {
         migrateTo(null);
     }
 
-    /** For tests of upgrades: applies migrations up to {@code version} only. */
-    public void migrateTo(String version) {
+    private void migrateTo(String version) {
         var configuration = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new DailyRollupMigration(zone))
                 .loggers("slf4j");
         if (version != null) {
             configuration.target(version);
         }
         configuration.load().migrate();
-    }
-
-    public static Database openAtVersion(Path file, String version) {
-        Database database = new Database(file);
-        database.migrateTo(version);
-        return database;
     }
 
     public Connection connect() throws SQLException {
@@ -79,6 +85,11 @@ public final class Database {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The hotline's time zone at start-up: the daily rollup and the statistics date their days in it. */
+    public ZoneId zone() {
+        return zone;
     }
 
     public Path file() {

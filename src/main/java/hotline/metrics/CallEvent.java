@@ -45,16 +45,13 @@ public record CallEvent(EventKind kind, String language, String menu, String cho
                 Math.max(0, talkSeconds));
     }
 
-    /** The menu is filled in by the writer, which knows the last menu the call reached. */
+    /** Where the call was at its end is filled in by the writer, which has seen the call's other events. */
     public static CallEvent callEnded(int seconds) {
         return new CallEvent(EventKind.CALL_ENDED, "", "", "", "", "", false, Math.max(0, seconds));
     }
 
-    CallEvent withMenu(String lastMenu) {
-        return new CallEvent(kind, language, lastMenu, choice, line, outcome, failover, seconds);
-    }
-
-    CallEvent withLanguage(String lastLanguage) {
-        return new CallEvent(kind, lastLanguage, menu, choice, line, outcome, failover, seconds);
+    /** This call end, with the last menu reached, the call's language and the kind of its last event. */
+    CallEvent ended(String lastMenu, String lastLanguage, String lastKind) {
+        return new CallEvent(kind, lastLanguage, lastMenu, lastKind, line, outcome, failover, seconds);
     }
 }

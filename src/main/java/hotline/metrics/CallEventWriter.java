@@ -124,7 +124,7 @@ public final class CallEventWriter implements AutoCloseable {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
                 List<StoredEvent> complete = withTrails(connection, batch);
-                EventStore.write(connection, complete);
+                EventStore.write(connection, complete, database.zone());
                 connection.commit();
             }
             written.addAndGet(batch.size());
@@ -143,7 +143,10 @@ public final class CallEventWriter implements AutoCloseable {
         logDrops();
     }
 
-    /** A call's end is stored with the menu it last reached and its language, so drop-offs can be counted. */
+    /**
+     * A call's end is stored with the menu it last reached, its language and what happened last (an invalid key,
+     * say), so that drop-offs can be counted.
+     */
     private List<StoredEvent> withTrails(Connection connection, List<StoredEvent> batch) throws java.sql.SQLException {
         List<StoredEvent> complete = new ArrayList<>(batch.size());
         for (StoredEvent stored : batch) {
@@ -151,13 +154,14 @@ public final class CallEventWriter implements AutoCloseable {
             if (event.kind() == EventKind.CALL_ENDED) {
                 EventStore.Trail trail = trails.remove(stored.callKey());
                 if (trail == null) {
-                    trail = EventStore.trailInDatabase(connection, stored.callKey()).orElse(new EventStore.Trail("", ""));
+                    trail = EventStore.trailInDatabase(connection, stored.callKey(), stored.minute())
+                            .orElse(EventStore.Trail.NOWHERE);
                 }
-                complete.add(stored.with(event.withMenu(trail.menu()).withLanguage(trail.language())));
+                complete.add(stored.with(event.ended(trail.menu(), trail.language(), trail.kind())));
             } else {
                 EventStore.Trail before = trails.get(stored.callKey());
                 String language = !event.language().isEmpty() ? event.language() : before == null ? "" : before.language();
-                trails.put(stored.callKey(), new EventStore.Trail(event.menu(), language));
+                trails.put(stored.callKey(), new EventStore.Trail(event.menu(), language, event.kind().stored()));
                 complete.add(stored);
             }
         }

@@ -1,51 +1,38 @@
 package hotline.metrics;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * How long calls lasted. Durations are counted in 10-second steps, so a percentile is the upper end of the step
- * it falls in ("half of all calls ended within 90 seconds"); an hour or more counts as 3600.
+ * How long calls lasted. Durations are counted in steps ({@link DurationSteps}), so a percentile is the end of
+ * the step it falls in ("half of all calls ended within 2 minutes"); an hour or more counts as 3600 seconds.
  *
- * @param histogram calls per step: index i holds calls of {@code i*10} to {@code i*10+9} seconds
+ * @param histogram calls per step, by the step's first second
  */
 public record DurationSummary(long calls, long totalSeconds, int medianSeconds, int p90Seconds, int p99Seconds,
-                              List<Long> histogram) {
+                              Map<Integer, Long> histogram) {
 
-    static DurationSummary of(long[] histogram, int secondsPerStep, long totalSeconds) {
-        long calls = 0;
-        for (long count : histogram) {
-            calls += count;
-        }
-        int last = histogram.length - 1;
-        while (last > 0 && histogram[last] == 0) {
-            last--;
-        }
-        List<Long> trimmed = new ArrayList<>();
-        for (int i = 0; i <= last && calls > 0; i++) {
-            trimmed.add(histogram[i]);
-        }
-        return new DurationSummary(calls, totalSeconds, percentile(histogram, calls, 0.5, secondsPerStep),
-                percentile(histogram, calls, 0.9, secondsPerStep), percentile(histogram, calls, 0.99, secondsPerStep),
-                List.copyOf(trimmed));
+    static DurationSummary of(Map<Integer, Long> histogram, long totalSeconds) {
+        TreeMap<Integer, Long> steps = new TreeMap<>(histogram);
+        steps.values().removeIf(count -> count == 0);
+        long calls = steps.values().stream().mapToLong(Long::longValue).sum();
+        return new DurationSummary(calls, totalSeconds, percentile(steps, calls, 0.5), percentile(steps, calls, 0.9),
+                percentile(steps, calls, 0.99), Map.copyOf(steps));
     }
 
     public int meanSeconds() {
         return calls == 0 ? 0 : (int) Math.round((double) totalSeconds / calls);
     }
 
-    private static int percentile(long[] histogram, long calls, double fraction, int secondsPerStep) {
-        if (calls == 0) {
-            return 0;
-        }
+    private static int percentile(TreeMap<Integer, Long> steps, long calls, double fraction) {
         long rank = (long) Math.ceil(fraction * calls);
         long seen = 0;
-        for (int i = 0; i < histogram.length; i++) {
-            seen += histogram[i];
+        for (Map.Entry<Integer, Long> step : steps.entrySet()) {
+            seen += step.getValue();
             if (seen >= rank) {
-                return i == histogram.length - 1 ? i * secondsPerStep : (i + 1) * secondsPerStep;
+                return DurationSteps.endOf(step.getKey());
             }
         }
-        return (histogram.length - 1) * secondsPerStep;
+        return 0;
     }
 }

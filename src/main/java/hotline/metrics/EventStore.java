@@ -4,39 +4,35 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The SQL of the event writer: raw events and their hourly rollup, written together. */
+/** The SQL of the event writer: raw events and their hourly and daily rollups, written together. */
 final class EventStore {
-    /** Call durations are counted in 10-second steps up to an hour, so percentiles need no raw events. */
-    static final int SECONDS_PER_BUCKET = 10;
-    static final int LAST_BUCKET = 360;
+    /** A call is not expected to last longer than this; where it was last seen is looked up within it. */
+    private static final long LONGEST_CALL_MINUTES = 6 * 60;
 
     private static final String INSERT_EVENT = """
             INSERT INTO call_event (call_key, occurred_minute, kind, language, menu, choice, line, outcome, failover, seconds)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
-    private static final String ADD_TO_ROLLUP = """
-            INSERT INTO event_rollup (hour, kind, language, menu, choice, line, outcome, failover, seconds_bucket,
-                                      event_count, seconds_sum)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (hour, kind, language, menu, choice, line, outcome, failover, seconds_bucket)
-            DO UPDATE SET event_count = event_rollup.event_count + excluded.event_count,
-                          seconds_sum = event_rollup.seconds_sum + excluded.seconds_sum""";
 
-    /** Where a call was last seen: the menu and the language of its latest event. */
-    record Trail(String menu, String language) {
+    /** Where a call was last seen: the menu, the language and the kind of its latest event. */
+    record Trail(String menu, String language, String kind) {
+        static final Trail NOWHERE = new Trail("", "", "");
     }
 
     private EventStore() {
     }
 
-    /** Inserts the events and adds them to the rollup; a duplicate (a call ending twice) is neither. */
-    static int write(Connection connection, List<StoredEvent> events) throws SQLException {
+    /** Inserts the events and adds them to the rollups; a duplicate (a call ending twice) is neither. */
+    static int write(Connection connection, List<StoredEvent> events, ZoneId zone) throws SQLException {
         List<StoredEvent> inserted = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
             for (StoredEvent stored : events) {
@@ -60,29 +56,51 @@ final class EventStore {
                 }
             }
         }
-        addToRollup(connection, inserted);
+        addToRollups(connection, inserted, zone);
         return inserted.size();
     }
 
-    private record RollupKey(long hour, String kind, String language, String menu, String choice, String line,
-                             String outcome, boolean failover, int bucket) {
+    /** One row of a rollup: a time (an hour, or a local day) and an entry. */
+    private record RollupKey(long time, Rollup.Entry entry) {
     }
 
-    private static void addToRollup(Connection connection, List<StoredEvent> events) throws SQLException {
-        Map<RollupKey, long[]> sums = new LinkedHashMap<>();
+    /**
+     * Adds the events to the hourly and the daily rollup. Events are summed here first, so a batch costs a
+     * handful of upserts, not one per event.
+     */
+    private static void addToRollups(Connection connection, List<StoredEvent> events, ZoneId zone) throws SQLException {
+        Map<RollupKey, long[]> hourly = new LinkedHashMap<>();
+        Map<RollupKey, long[]> daily = new LinkedHashMap<>();
         for (StoredEvent stored : events) {
-            CallEvent e = stored.event();
-            int bucket = e.kind() == EventKind.CALL_ENDED ? Math.min(e.seconds() / SECONDS_PER_BUCKET, LAST_BUCKET) : 0;
-            RollupKey key = new RollupKey(Math.floorDiv(stored.minute(), 60), e.kind().stored(), e.language(), e.menu(),
-                    e.choice(), e.line(), e.outcome(), e.failover(), bucket);
-            long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
-            sum[0]++;
-            sum[1] += e.seconds();
+            long hour = Math.floorDiv(stored.minute(), 60);
+            long day = LocalDate.ofInstant(Instant.ofEpochSecond(stored.minute() * 60), zone).toEpochDay();
+            for (Rollup.Entry entry : Rollup.entriesFor(stored.event())) {
+                Rollup.Entry key = entry.withoutSeconds();
+                add(hourly, new RollupKey(hour, key), entry.seconds());
+                add(daily, new RollupKey(day, key), entry.seconds());
+            }
         }
-        try (PreparedStatement upsert = connection.prepareStatement(ADD_TO_ROLLUP)) {
-            for (Map.Entry<RollupKey, long[]> entry : sums.entrySet()) {
-                RollupKey k = entry.getKey();
-                upsert.setLong(1, k.hour());
+        upsert(connection, "event_rollup", "hour", hourly);
+        upsert(connection, "event_rollup_daily", "day", daily);
+    }
+
+    private static void add(Map<RollupKey, long[]> sums, RollupKey key, int seconds) {
+        long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
+        sum[0]++;
+        sum[1] += seconds;
+    }
+
+    private static void upsert(Connection connection, String table, String time, Map<RollupKey, long[]> sums)
+            throws SQLException {
+        String sql = "INSERT INTO " + table + " (" + time + ", kind, language, menu, choice, line, outcome, failover,"
+                + " seconds_bucket, event_count, seconds_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (kind, " + time + ", language, menu, choice, line, outcome, failover, seconds_bucket)"
+                + " DO UPDATE SET event_count = " + table + ".event_count + excluded.event_count,"
+                + " seconds_sum = " + table + ".seconds_sum + excluded.seconds_sum";
+        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            for (Map.Entry<RollupKey, long[]> row : sums.entrySet()) {
+                Rollup.Entry k = row.getKey().entry();
+                upsert.setLong(1, row.getKey().time());
                 upsert.setString(2, k.kind());
                 upsert.setString(3, k.language());
                 upsert.setString(4, k.menu());
@@ -90,22 +108,26 @@ final class EventStore {
                 upsert.setString(6, k.line());
                 upsert.setString(7, k.outcome());
                 upsert.setInt(8, k.failover() ? 1 : 0);
-                upsert.setInt(9, k.bucket());
-                upsert.setLong(10, entry.getValue()[0]);
-                upsert.setLong(11, entry.getValue()[1]);
+                upsert.setInt(9, k.durationStep());
+                upsert.setLong(10, row.getValue()[0]);
+                upsert.setLong(11, row.getValue()[1]);
                 upsert.addBatch();
             }
             upsert.executeBatch();
         }
     }
 
-    /** After a restart, where a call was last seen comes from its stored events. */
-    static Optional<Trail> trailInDatabase(Connection connection, String callKey) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT menu, language FROM call_event WHERE call_key = ? AND kind <> 'call_ended' ORDER BY id DESC LIMIT 1")) {
-            query.setString(1, callKey);
+    /** After a restart, where a call was last seen comes from its stored events, among the last hours' only. */
+    static Optional<Trail> trailInDatabase(Connection connection, String callKey, long nowMinute) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT menu, language, kind FROM call_event
+                WHERE occurred_minute >= ? AND call_key = ? AND kind <> 'call_ended'
+                ORDER BY id DESC LIMIT 1""")) {
+            query.setLong(1, nowMinute - LONGEST_CALL_MINUTES);
+            query.setString(2, callKey);
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(new Trail(rows.getString(1), rows.getString(2))) : Optional.empty();
+                return rows.next() ? Optional.of(new Trail(rows.getString(1), rows.getString(2), rows.getString(3)))
+                        : Optional.empty();
             }
         }
     }

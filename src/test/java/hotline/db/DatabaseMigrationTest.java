@@ -21,13 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A database file from the first schema version upgrades in place, keeping its rows. */
 class DatabaseMigrationTest {
+    private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
     @TempDir
     Path dir;
 
     @Test
     void aFirstVersionDatabaseUpgradesWithoutLosingRowsAndGetsItsRollup() throws SQLException {
         Path file = dir.resolve("hotline.db");
-        Database first = Database.openAtVersion(file, "1");
+        Database first = Database.openAtVersion(file, LOS_ANGELES, "1");
         // 2026-12-02 18:00 UTC is 10:00 in Los Angeles; minutes since 1970.
         long minute = LocalDate.of(2026, 12, 2).atTime(18, 0).toEpochSecond(java.time.ZoneOffset.UTC) / 60;
         try (Connection connection = first.connect(); Statement sql = connection.createStatement()) {
@@ -38,15 +39,16 @@ class DatabaseMigrationTest {
         }
         List<String> before = rows(first);
 
-        Database upgraded = Database.open(file);
+        Database upgraded = Database.open(file, LOS_ANGELES);
 
         assertEquals(before, rows(upgraded));
-        assertEquals(List.of("1", "2"), versions(upgraded));
-        CallStatistics statistics = new CallStatistics(upgraded, () -> ZoneId.of("America/Los_Angeles"));
+        assertEquals(List.of("1", "2", "3"), versions(upgraded));
+        CallStatistics statistics = new CallStatistics(upgraded);
         DateRange day = DateRange.day(LocalDate.of(2026, 12, 2));
         assertEquals(2, statistics.callsPerDay(day).get(0).calls());
         assertEquals(Map.of("es-US", 1L), statistics.callsByLanguage(day));
-        assertEquals(100, statistics.durations(day).medianSeconds());
+        assertEquals(120, statistics.durations(day).medianSeconds(), "95 s is in the 90-120 s step");
+        assertEquals(Map.of("main", 1L), statistics.callsEndedByLastMenu(day));
     }
 
     private static List<String> rows(Database database) throws SQLException {

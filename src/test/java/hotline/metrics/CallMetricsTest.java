@@ -45,7 +45,7 @@ class CallMetricsTest {
         assertEquals(200, hotline.postSigned("/voice/status", again).statusCode());
 
         hotline.stop(); // a clean shutdown writes everything queued
-        statistics = new CallStatistics(hotline.database, () -> ZoneId.of("America/Los_Angeles"));
+        statistics = new CallStatistics(hotline.database);
     }
 
     @AfterAll
@@ -93,16 +93,20 @@ class CallMetricsTest {
         assertEquals(Map.of("transfer", 3L, "main", 1L, "language", 1L), statistics.callsEndedByLastMenu(DAY));
         assertEquals(1, statistics.callsEndedInLanguageMenu(DAY));
         assertEquals(Map.of("invalid_input/main", 3L, "no_input/language", 3L), statistics.inputProblems(DAY));
+        assertEquals(Map.of("transfer_outcome", 2L, "option_chosen", 1L, "call_started", 1L, "transfer_attempted", 1L),
+                statistics.callsEndedByLastEvent(DAY));
     }
 
     @Test
     void durationPercentiles() {
-        // 30, 120, 210, 210, 270 seconds, counted in 10-second steps: a percentile is the top of its step.
+        // 30, 120, 210, 210, 270 seconds, counted in steps (30-40, 120-150, 180-240, 240-300): a percentile is
+        // the end of its step.
         DurationSummary durations = statistics.durations(DAY);
         assertEquals(5, durations.calls());
-        assertEquals(220, durations.medianSeconds());
-        assertEquals(280, durations.p90Seconds());
-        assertEquals(280, durations.p99Seconds());
+        assertEquals(Map.of(30, 1L, 120, 1L, 180, 2L, 240, 1L), durations.histogram());
+        assertEquals(240, durations.medianSeconds());
+        assertEquals(300, durations.p90Seconds());
+        assertEquals(300, durations.p99Seconds());
         assertEquals(168, durations.meanSeconds());
     }
 

@@ -68,7 +68,7 @@ class DatabaseTroubleTest {
         CallRecord mandarin = hotline.call("3 1", "+15555550123");
         assertEveryAnswerValid(mandarin);
         hotline.stop();
-        CallStatistics statistics = new CallStatistics(hotline.database, () -> ZoneId.of("America/Los_Angeles"));
+        CallStatistics statistics = new CallStatistics(hotline.database);
         assertEquals(1L, statistics.callsByLanguage(DAY).get("zh-CN"), "the call after the trouble was recorded");
     }
 
