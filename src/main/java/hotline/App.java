@@ -1,8 +1,21 @@
 package hotline;
 
+import hotline.accounts.AccessControl;
+import hotline.accounts.AccountRoutes;
+import hotline.accounts.Accounts;
+import hotline.accounts.AccountsController;
+import hotline.accounts.FirstAdmin;
+import hotline.accounts.LoginController;
+import hotline.accounts.PasswordHasher;
+import hotline.accounts.Sessions;
+import hotline.admin.AdminRoutes;
+import hotline.admin.ContentStartup;
+import hotline.admin.ContentStore;
+import hotline.admin.OverviewController;
+import hotline.admin.Publisher;
+import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
 import hotline.catalog.CatalogException;
-import hotline.catalog.PromptDirectory;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
 import hotline.config.ConfigException;
@@ -16,9 +29,11 @@ import hotline.voice.VoiceController;
 import hotline.voice.VoiceRoutes;
 import hotline.web.HealthController;
 import hotline.web.RequestLog;
+import hotline.web.SecurityHeaders;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
 import org.slf4j.Logger;
@@ -27,32 +42,55 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.function.Supplier;
 
 /** Builds the hotline (one place wires everything by hand) and, in {@link #main}, starts it. */
 public final class App {
     private static final Logger log = LoggerFactory.getLogger(App.class);
-    /** Twilio's webhook bodies are a few kilobytes; anything much larger is not Twilio. */
-    static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** Admin forms are a few kilobytes, an import of prompt files up to a megabyte; webhooks have their own, lower limit. */
+    static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
     private App() {
     }
 
-    /** The unstarted app; tests call this too. Starting it starts the event writer; stopping it flushes it. */
-    public static Javalin create(Config config, String authToken, Supplier<Catalog> catalog, Database database,
+    /**
+     * The unstarted app; tests call this too. Starting it starts the event writer; stopping it flushes it.
+     *
+     * @param catalog what callers hear; publishing in the admin console replaces it
+     */
+    public static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database,
                                  Clock clock) {
         CallEventWriter events = new CallEventWriter(database, clock, config.retention());
         VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, clock);
         TwilioSignatureCheck signatures = new TwilioSignatureCheck(authToken, config.publicUrl());
         HealthController health = new HealthController(catalog, events);
 
+        AuditLog audit = new AuditLog(database, clock);
+        Accounts accounts = new Accounts(database, new PasswordHasher(), clock);
+        Sessions sessions = new Sessions(database, clock);
+        AccessControl access = new AccessControl(accounts, sessions);
+        LoginController login = new LoginController(accounts, sessions, audit, config.publicUrl().getScheme().equals("https"),
+                () -> FirstAdmin.forgetPasswordFile(config.dataDir()));
+        AccountsController accountPages = new AccountsController(accounts, sessions, audit);
+
+        ContentStore content = new ContentStore(database, clock);
+        Publisher publisher = new Publisher(content, catalog, audit);
+        OverviewController overview = new OverviewController(content, publisher, catalog);
+
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
-            javalin.events.serverStarted(events::start);
-            javalin.events.serverStopped(events::close);
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.jsonMapper(new JavalinJackson());
             javalin.requestLogger.http(RequestLog::log);
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+            javalin.events.serverStarted(events::start);
+            javalin.events.serverStopped(events::close);
+
+            javalin.routes.before(SecurityHeaders::apply);
+            javalin.routes.before(access::check);
 
             javalin.routes.beforeMatched(VoiceRoutes.PREFIX + "*", signatures);
             javalin.routes.post(VoiceRoutes.INCOMING, voice::incoming);
@@ -61,6 +99,19 @@ public final class App {
             javalin.routes.post(VoiceRoutes.TRANSFER_RESULT, voice::step);
             javalin.routes.post(VoiceRoutes.STATUS, voice::status);
             javalin.routes.get(HealthController.PATH, health::show);
+
+            javalin.routes.get(AccountRoutes.LOGIN, login::loginForm);
+            javalin.routes.post(AccountRoutes.LOGIN, login::login);
+            javalin.routes.post(AccountRoutes.LOGOUT, login::logout);
+            javalin.routes.get(AccountRoutes.PASSWORD, login::passwordForm);
+            javalin.routes.post(AccountRoutes.PASSWORD, login::changePassword);
+            javalin.routes.get(AccountRoutes.ACCOUNTS, accountPages::list);
+            javalin.routes.post(AccountRoutes.ACCOUNTS, accountPages::add);
+            javalin.routes.post(AccountRoutes.ACCOUNTS + "/{name}", accountPages::change);
+
+            javalin.routes.get(AdminRoutes.HOME, overview::show);
+            javalin.routes.post(AdminRoutes.PUBLISH, overview::publish);
+            javalin.routes.post(AdminRoutes.DISCARD, overview::discard);
 
             javalin.routes.exception(Exception.class, (error, ctx) -> {
                 if (ctx.path().startsWith(VoiceRoutes.PREFIX)) {
@@ -78,15 +129,19 @@ public final class App {
         try {
             Config config = Config.fromEnvironment();
             createDataDir(config);
-            Catalog catalog = PromptDirectory.load(config.promptsDir());
-            Database database = openDatabase(config, catalog);
+            Database database = openDatabase(config);
+            Clock clock = Clock.systemUTC();
+            Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(),
+                    new AuditLog(database, clock));
+            FirstAdmin.createIfNoAccounts(new Accounts(database, new PasswordHasher(), clock), config.dataDir(),
+                    config.localMode());
             String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
-            Javalin app = create(config, token, new PublishedCatalog(catalog), database, Clock.systemUTC());
+            Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock);
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
             app.start(config.bindHost(), config.port());
-            log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}", config.bindHost(), app.port(),
-                    config.publicUrl(), catalog.version(), String.join(", ",
-                            catalog.languages().stream().map(l -> l.code()).toList()));
+            log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}. Admin: {}{}", config.bindHost(),
+                    app.port(), config.publicUrl(), catalog.version(), String.join(", ",
+                            catalog.languages().stream().map(l -> l.code()).toList()), config.publicUrl(), AdminRoutes.HOME);
             if (config.localMode()) {
                 log.info("Local mode: no {} set, so only this machine can call in. Try a call: scripts/simulate-call",
                         Config.AUTH_TOKEN);
@@ -97,9 +152,9 @@ public final class App {
         }
     }
 
-    private static Database openDatabase(Config config, Catalog catalog) {
+    private static Database openDatabase(Config config) {
         try {
-            return Database.openIn(config.dataDir(), catalog.timeZone());
+            return Database.openIn(config.dataDir(), ContentStartup.timeZone(config.promptsDir()));
         } catch (RuntimeException e) {
             throw new ConfigException(Config.DATA_DIR, "holds a database that cannot be opened or upgraded ("
                     + config.dataDir().resolve(Database.FILE_NAME) + "): " + e.getMessage());

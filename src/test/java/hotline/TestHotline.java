@@ -1,7 +1,13 @@
 package hotline;
 
+import hotline.accounts.Account;
+import hotline.accounts.Accounts;
+import hotline.accounts.PasswordHasher;
+import hotline.accounts.Role;
+import hotline.admin.ContentStartup;
+import hotline.admin.ContentStore;
+import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
-import hotline.catalog.PromptDirectory;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
 import hotline.db.Database;
@@ -29,7 +35,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +48,7 @@ public final class TestHotline implements AutoCloseable {
     public static final Path SEED_PROMPTS = Path.of("prompts");
     /** A Wednesday at 10:00 in Los Angeles, when every office in the seed content is open. */
     public static final LocalDateTime OFFICE_HOURS = LocalDateTime.of(2026, 12, 2, 10, 0);
+    public static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
 
     public final Javalin app;
     public final PublishedCatalog catalog;
@@ -50,11 +56,14 @@ public final class TestHotline implements AutoCloseable {
     public final Path dataDir;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir) {
+    public final Clock clock;
+
+    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir, Clock clock) {
         this.app = app;
         this.catalog = catalog;
         this.database = database;
         this.dataDir = dataDir;
+        this.clock = clock;
     }
 
     private static TestHotline shared;
@@ -74,23 +83,34 @@ public final class TestHotline implements AutoCloseable {
 
     /** The seed content from {@code prompts/}, with the clock stopped at {@code localTime} in Los Angeles. */
     public static TestHotline start(LocalDateTime localTime) {
-        Catalog seed = PromptDirectory.load(SEED_PROMPTS);
-        PublishedCatalog published = new PublishedCatalog(seed);
-        return start(published, Clock.fixed(localTime.atZone(ZoneId.of("America/Los_Angeles")).toInstant(), ZoneId.of("UTC")));
+        return start(Clock.fixed(localTime.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")));
     }
 
-    public static TestHotline start(Supplier<Catalog> catalog, Clock clock) {
+    /** A fresh data directory and database; the first version is published from {@code prompts/}, as at first start. */
+    public static TestHotline start(Clock clock) {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
             Config config = new Config(0, URI.create(PUBLIC_URL), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
                     Duration.ofDays(Config.DEFAULT_RETENTION_DAYS));
-            Database database = Database.openIn(dataDir, ZoneId.of("America/Los_Angeles"));
-            Javalin app = App.create(config, TOKEN, catalog, database, clock).start("127.0.0.1", 0);
-            PublishedCatalog published = catalog instanceof PublishedCatalog p ? p : null;
-            return new TestHotline(app, published, database, dataDir);
+            Database database = Database.openIn(dataDir, LOS_ANGELES);
+            Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
+                    new AuditLog(database, clock));
+            PublishedCatalog published = new PublishedCatalog(first);
+            Javalin app = App.create(config, TOKEN, published, database, clock).start("127.0.0.1", 0);
+            return new TestHotline(app, published, database, dataDir, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Adds an account directly in the database, as {@code scripts/hotline user add} would. */
+    public Account addAccount(String name, Role role, String password) {
+        return new Accounts(database, new PasswordHasher(), clock).create(name, role, password, false);
+    }
+
+    /** A browser-like client of this hotline's pages, with its own cookies. */
+    public WebClient browser() {
+        return new WebClient(serverUrl());
     }
 
     public String serverUrl() {

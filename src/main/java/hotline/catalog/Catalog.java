@@ -30,6 +30,12 @@ public record Catalog(String version, List<Language> languages, String defaultLa
         speakNowOrder = List.copyOf(speakNowOrder);
     }
 
+    /** The same content under another label, such as the version it was published as. */
+    public Catalog withVersion(String label) {
+        return new Catalog(label, languages, defaultLanguage, prompts, lines, timeZone, hotlineLineId, speakNowOrder,
+                dialTimeoutSeconds);
+    }
+
     public Optional<Language> language(String code) {
         return languages.stream().filter(l -> l.code().equals(code)).findFirst();
     }

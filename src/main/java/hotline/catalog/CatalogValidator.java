@@ -11,40 +11,57 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The one gate every piece of content passes before callers hear it: at start-up, on import and on publish.
- * Collects every problem it finds, so a person can fix them all in one go.
+ * Collects every problem it finds, so a person can fix them all in one go. Problems in a language that is not
+ * offered (disabled) are warnings, so a translation can grow in the draft while other changes are published.
  */
 public final class CatalogValidator {
     static final Set<String> TWILIO_LANGUAGES =
             Arrays.stream(Say.Language.values()).map(Say.Language::toString).collect(Collectors.toUnmodifiableSet());
-    static final Set<String> TWILIO_VOICES =
+    public static final Set<String> TWILIO_VOICES =
             Arrays.stream(Say.Voice.values()).map(Say.Voice::toString).collect(Collectors.toUnmodifiableSet());
     private static final String LANGUAGE_CODE = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
 
     private CatalogValidator() {
     }
 
+    /** The catalog callers would hear, or an exception listing every error. */
     public static Catalog validate(CatalogSource source) {
-        List<CatalogProblem> problems = new ArrayList<>();
-        List<Language> languages = languages(source.languages(), source.prompts().keySet(), problems);
-        Set<String> codes = declaredCodes(source.languages());
-        LineDirectory directory = LineDirectoryValidator.validate(source.lines(), codes, problems);
+        CatalogCheck check = check(source);
+        if (!check.ok()) {
+            throw new CatalogException(check.errors());
+        }
+        return check.catalog().orElseThrow();
+    }
+
+    public static CatalogCheck check(CatalogSource source) {
+        List<CatalogProblem> errors = new ArrayList<>();
+        List<CatalogProblem> warnings = new ArrayList<>();
+        List<Language> languages = languages(source.languages(), source.prompts().keySet(), errors, warnings);
+        Set<String> offered = languages.stream().map(Language::code).collect(Collectors.toSet());
+        LineDirectory directory = LineDirectoryValidator.validate(source.lines(), declaredCodes(source.languages()),
+                offered, errors);
         Map<String, Prompts> prompts = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> file : source.prompts().entrySet()) {
-            if (codes.contains(file.getKey())) {
-                prompts.put(file.getKey(), PromptValidator.validate(file.getKey(), file.getValue(), directory.lines(), problems));
+            String code = file.getKey();
+            if (offered.contains(code)) {
+                prompts.put(code, PromptValidator.validate(code, file.getValue(), directory.lines(), errors));
+            } else if (declaredCodes(source.languages()).contains(code)) {
+                PromptValidator.validate(code, file.getValue(), directory.lines(), warnings);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new CatalogException(problems);
+        if (!errors.isEmpty()) {
+            return new CatalogCheck(Optional.empty(), errors, warnings);
         }
-        return new Catalog(source.version(), languages, source.languages().defaultLanguage(), prompts,
+        Catalog catalog = new Catalog(source.version(), languages, source.languages().defaultLanguage(), prompts,
                 directory.lines(), directory.timeZone(), directory.hotlineLineId(), directory.speakNowOrder(),
                 directory.dialTimeoutSeconds());
+        return new CatalogCheck(Optional.of(catalog), errors, warnings);
     }
 
     private static Set<String> declaredCodes(LanguagesFile file) {
@@ -55,30 +72,33 @@ public final class CatalogValidator {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    private static List<Language> languages(LanguagesFile file, Set<String> promptFiles, List<CatalogProblem> problems) {
+    /** The languages offered to callers, in menu order; disabled ones are checked, but not offered. */
+    private static List<Language> languages(LanguagesFile file, Set<String> promptFiles, List<CatalogProblem> errors,
+                                            List<CatalogProblem> warnings) {
         String where = CatalogSource.LANGUAGES_FILE;
         if (file == null || file.languages() == null || file.languages().isEmpty()) {
-            problems.add(new CatalogProblem(where, "languages", "missing; list at least one language"));
+            errors.add(new CatalogProblem(where, "languages", "missing; list at least one language"));
             return List.of();
         }
-        List<Language> languages = new ArrayList<>();
+        List<Language> offered = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < file.languages().size(); i++) {
             LanguageEntry entry = file.languages().get(i);
             String at = "languages[" + i + "]";
             if (entry.code() == null || !entry.code().matches(LANGUAGE_CODE)) {
-                problems.add(new CatalogProblem(where, at + ".code", "\"" + entry.code() + "\" is not a language code like en-US"));
+                errors.add(new CatalogProblem(where, at + ".code", "\"" + entry.code() + "\" is not a language code like en-US"));
                 continue;
             }
             at = "languages[" + i + "] (" + entry.code() + ")";
+            List<CatalogProblem> problems = entry.offered() ? errors : warnings;
             int before = problems.size();
             if (!codes.add(entry.code())) {
-                problems.add(new CatalogProblem(where, at + ".code", "listed twice"));
+                errors.add(new CatalogProblem(where, at + ".code", "listed twice"));
             }
             if (entry.key() == null || !entry.key().matches("[1-9]")) {
                 problems.add(new CatalogProblem(where, at + ".key", "\"" + entry.key() + "\" must be one digit from 1 to 9"));
-            } else if (!keys.add(entry.key())) {
+            } else if (entry.offered() && !keys.add(entry.key())) {
                 problems.add(new CatalogProblem(where, at + ".key", "key " + entry.key() + " is taken by another language"));
             }
             if (!TWILIO_LANGUAGES.contains(entry.twilioLanguage())) {
@@ -93,20 +113,24 @@ public final class CatalogValidator {
                 problems.add(new CatalogProblem(CatalogSource.promptFile(entry.code()), "", "missing; every language in "
                         + where + " needs its prompt file"));
             }
-            if (problems.size() == before) {
-                languages.add(new Language(entry.code(), entry.key(), entry.twilioLanguage(), entry.voice()));
+            if (entry.offered() && problems.size() == before) {
+                offered.add(new Language(entry.code(), entry.key(), entry.twilioLanguage(), entry.voice()));
             }
         }
-        if (file.defaultLanguage() == null || !codes.contains(file.defaultLanguage())) {
-            problems.add(new CatalogProblem(where, "default", "\"" + file.defaultLanguage()
-                    + "\" must be one of the languages listed: " + String.join(", ", codes)));
+        String defaultLanguage = file.defaultLanguage();
+        boolean defaultOffered = file.languages().stream()
+                .anyMatch(l -> l.offered() && l.code() != null && l.code().equals(defaultLanguage));
+        if (!defaultOffered) {
+            errors.add(new CatalogProblem(where, "default", "\"" + defaultLanguage
+                    + "\" must be one of the languages offered: " + file.languages().stream().filter(LanguageEntry::offered)
+                    .map(LanguageEntry::code).collect(Collectors.joining(", "))));
         }
         for (String code : promptFiles) {
             if (!codes.contains(code)) {
-                problems.add(new CatalogProblem(CatalogSource.promptFile(code), "", "unknown language \"" + code
+                errors.add(new CatalogProblem(CatalogSource.promptFile(code), "", "unknown language \"" + code
                         + "\"; add it to " + where + " or remove the file"));
             }
         }
-        return languages;
+        return offered;
     }
 }

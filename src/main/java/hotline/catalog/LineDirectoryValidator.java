@@ -23,7 +23,11 @@ final class LineDirectoryValidator {
     private LineDirectoryValidator() {
     }
 
-    static LineDirectory validate(LinesFile file, Set<String> languages, List<CatalogProblem> problems) {
+    /**
+     * @param declared every language of languages.yaml, offered or not
+     * @param offered  the languages callers can choose, in which every line offered needs a name
+     */
+    static LineDirectory validate(LinesFile file, Set<String> declared, Set<String> offered, List<CatalogProblem> problems) {
         if (file == null || file.lines() == null || file.lines().isEmpty()) {
             problems.add(new CatalogProblem(FILE, "lines", "missing; list at least the 24-hour hotline"));
             return new LineDirectory(List.of(), ZoneId.of(DEFAULT_TIME_ZONE), "", List.of(), DEFAULT_DIAL_TIMEOUT_SECONDS);
@@ -33,51 +37,62 @@ final class LineDirectoryValidator {
 
         Map<String, ResourceLine> lines = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> disabled = new HashSet<>();
         for (int i = 0; i < file.lines().size(); i++) {
             LineEntry entry = file.lines().get(i);
             String label = "lines[" + i + "]" + (entry.id() == null ? "" : " (" + entry.id() + ")");
-            line(entry, label, languages, zone, problems).ifPresent(line -> {
-                if (lines.putIfAbsent(line.id(), line) != null) {
-                    problems.add(new CatalogProblem(FILE, label + ".id", "\"" + line.id() + "\" is used by two lines"));
+            if (entry.id() != null && !ids.add(entry.id())) {
+                problems.add(new CatalogProblem(FILE, label + ".id", "\"" + entry.id() + "\" is used by two lines"));
+                continue;
+            }
+            if (!entry.offered()) {
+                disabled.add(entry.id());
+            }
+            line(entry, label, declared, entry.offered() ? offered : Set.of(), zone, problems).ifPresent(line -> {
+                if (entry.offered()) {
+                    lines.put(line.id(), line);
+                    labels.put(line.id(), label);
                 }
-                labels.putIfAbsent(line.id(), label);
             });
         }
         for (ResourceLine line : lines.values()) {
-            checkFailoverChain(line, lines, labels.get(line.id()), problems);
+            checkFailoverChain(line, lines, disabled, labels.get(line.id()), problems);
         }
 
         String hotline = file.hotline();
         if (hotline == null || !lines.containsKey(hotline) || !lines.get(hotline).openAllDay()) {
             problems.add(new CatalogProblem(FILE, "hotline", "\"" + hotline
-                    + "\" must name a line with open_24_hours: true; every failure ends there"));
+                    + "\" must name an offered line with open_24_hours: true; every failure ends there"));
         }
         List<String> speakNow = file.speakNow() == null || file.speakNow().isEmpty()
                 ? (hotline == null ? List.of() : List.of(hotline)) : file.speakNow();
         for (int i = 0; i < speakNow.size(); i++) {
             if (!lines.containsKey(speakNow.get(i))) {
-                problems.add(new CatalogProblem(FILE, "speak_now[" + i + "]", "\"" + speakNow.get(i) + "\" is not the id of a line"));
+                problems.add(new CatalogProblem(FILE, "speak_now[" + i + "]", "\"" + speakNow.get(i) + "\" is "
+                        + (disabled.contains(speakNow.get(i)) ? "disabled" : "not the id of a line")));
             }
         }
         return new LineDirectory(List.copyOf(lines.values()), zone, hotline == null ? "" : hotline, speakNow, dialTimeout);
     }
 
-    private static Optional<ResourceLine> line(LineEntry entry, String label, Set<String> languages, ZoneId zone,
-                                               List<CatalogProblem> problems) {
+    /** @param named the languages in which this line needs a name (none for a disabled line) */
+    private static Optional<ResourceLine> line(LineEntry entry, String label, Set<String> declared, Set<String> named,
+                                               ZoneId zone, List<CatalogProblem> problems) {
         int before = problems.size();
         if (entry.id() == null || !entry.id().matches("[a-z0-9_]{1,40}")) {
             problems.add(new CatalogProblem(FILE, label + ".id", "\"" + entry.id()
                     + "\" must be lower-case letters, digits and _ (up to 40)"));
         }
         Map<String, String> names = entry.names() == null ? Map.of() : entry.names();
-        for (String language : languages) {
+        for (String language : named) {
             if (names.get(language) == null || names.get(language).isBlank()) {
                 problems.add(new CatalogProblem(FILE, label + ".names." + language, "missing; every line needs a name in every language"));
             }
         }
         Map<String, String> notes = entry.notes() == null ? Map.of() : entry.notes();
         for (String language : union(names.keySet(), notes.keySet())) {
-            if (!languages.contains(language)) {
+            if (!declared.contains(language)) {
                 problems.add(new CatalogProblem(FILE, label + ".names." + language, "unknown language \"" + language
                         + "\"; it is not in " + CatalogSource.LANGUAGES_FILE));
             }
@@ -88,7 +103,7 @@ final class LineDirectoryValidator {
         }
         OpeningHours hours = hours(entry, label, problems);
         boolean allDay = hours.openAllDay();
-        if (!allDay && (entry.failover() == null || entry.failover().isBlank())) {
+        if (entry.offered() && !allDay && (entry.failover() == null || entry.failover().isBlank())) {
             problems.add(new CatalogProblem(FILE, label + ".failover", "missing; a line that is not open 24 hours needs a "
                     + "failover chain that ends at a 24-hour line"));
         }
@@ -131,15 +146,17 @@ final class LineDirectoryValidator {
     }
 
     /** Follows the failover links from {@code start}: each chain must reach a 24-hour line and never loop. */
-    private static void checkFailoverChain(ResourceLine start, Map<String, ResourceLine> lines, String label,
-                                           List<CatalogProblem> problems) {
+    private static void checkFailoverChain(ResourceLine start, Map<String, ResourceLine> lines, Set<String> disabled,
+                                           String label, List<CatalogProblem> problems) {
         List<String> chain = new ArrayList<>(List.of(start.id()));
         ResourceLine current = start;
         while (!current.openAllDay()) {
             String next = current.failover().orElseThrow();
             if (!lines.containsKey(next)) {
                 if (current == start) {
-                    problems.add(new CatalogProblem(FILE, label + ".failover", "\"" + next + "\" is not the id of a line"));
+                    problems.add(new CatalogProblem(FILE, label + ".failover", "\"" + next + "\" is "
+                            + (disabled.contains(next) ? "disabled; a failover must lead to a line that is offered"
+                            : "not the id of a line")));
                 }
                 return;
             }

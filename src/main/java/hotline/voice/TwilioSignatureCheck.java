@@ -21,6 +21,8 @@ import java.util.Map;
  */
 public final class TwilioSignatureCheck implements Handler {
     public static final String HEADER = "X-Twilio-Signature";
+    /** Twilio's webhook bodies are a few kilobytes; anything much larger is not Twilio, and is not read. */
+    static final long MAX_BODY_BYTES = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(TwilioSignatureCheck.class);
 
     private final RequestValidator validator;
@@ -33,6 +35,12 @@ public final class TwilioSignatureCheck implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            log.warn("Refused webhook {} {}: a body of {} bytes", ctx.method(), ctx.path(), ctx.contentLength());
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE).contentType("text/plain").result("Request too large");
+            ctx.skipRemainingHandlers();
+            return;
+        }
         String problem = problem(ctx);
         if (problem != null) {
             // Path only: the query holds call state, the body holds caller data; neither belongs in a log.

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -182,7 +183,7 @@ class PromptValidationTest {
     @Test
     void theHotlineMustBeOpenAllDay() throws IOException {
         edit("lines.yaml", "hotline: nhtrc", "hotline: lapd");
-        assertProblem("lines.yaml: hotline: \"lapd\" must name a line with open_24_hours: true");
+        assertProblem("lines.yaml: hotline: \"lapd\" must name an offered line with open_24_hours: true");
     }
 
     @Test
@@ -202,6 +203,36 @@ class PromptValidationTest {
         edit("lines.yaml", "dial_timeout_seconds: 25", "dial_timeout_second: 25");
         assertProblem("lines.yaml: dial_timeout_second: unknown field; the fields here are dial_timeout_seconds, hotline, lines, "
                 + "speak_now, time_zone");
+    }
+
+    @Test
+    void aDisabledLanguageIsNotOfferedAndItsProblemsAreOnlyWarnings() throws IOException {
+        edit("languages.yaml", "    voice: Polly.Zhiyu-Neural\n", "    voice: Polly.Zhiyu-Neural\n    enabled: false\n");
+        edit("zh-CN.yaml", "  busy: 这条线路正忙。\n", "");
+        CatalogCheck check = CatalogValidator.check(PromptDirectory.read(prompts));
+        assertTrue(check.ok(), check.errors().toString());
+        assertEquals("zh-CN.yaml: transfer.busy: missing", check.warnings().get(0).toString());
+        assertEquals(List.of("en-US", "es-US"), check.catalog().orElseThrow().languages().stream().map(Language::code).toList());
+    }
+
+    @Test
+    void aDisabledLineLeavesTheDirectoryAndNothingMayLeadToIt() throws IOException {
+        edit("lines.yaml", "  - id: cast\n    number: \"+18885392373\"\n", "  - id: cast\n    enabled: false\n    number: \"+18885392373\"\n");
+        assertProblem("lines.yaml: lines[6] (journey_out).failover: \"cast\" is disabled; a failover must lead to a line that is offered");
+        edit("lines.yaml", "failover: cast", "failover: nhtrc");
+        Catalog catalog = PromptDirectory.load(prompts);
+        assertEquals(12, catalog.lines().size());
+        assertTrue(catalog.line("cast").isEmpty());
+    }
+
+    @Test
+    void renderedFilesParseBackToTheSameContent() {
+        CatalogSource seed = PromptDirectory.read(prompts);
+        CatalogSource again = PromptFiles.parse(PromptFiles.render(seed));
+        assertEquals(seed.languages(), again.languages());
+        assertEquals(seed.lines(), again.lines());
+        assertEquals(seed.prompts(), again.prompts());
+        assertEquals(PromptFiles.render(seed), PromptFiles.render(again));
     }
 
     @Test

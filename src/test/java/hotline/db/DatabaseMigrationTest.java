@@ -42,7 +42,7 @@ class DatabaseMigrationTest {
         Database upgraded = Database.open(file, LOS_ANGELES);
 
         assertEquals(before, rows(upgraded));
-        assertEquals(List.of("1", "2", "3"), versions(upgraded));
+        assertEquals(List.of("1", "2", "3", "4"), versions(upgraded));
         CallStatistics statistics = new CallStatistics(upgraded);
         DateRange day = DateRange.day(LocalDate.of(2026, 12, 2));
         assertEquals(2, statistics.callsPerDay(day).get(0).calls());

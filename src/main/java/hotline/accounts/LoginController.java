@@ -1,0 +1,165 @@
+package hotline.accounts;
+
+import hotline.audit.AuditLog;
+import hotline.web.Frame;
+import hotline.web.Notice;
+import hotline.web.Pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Signing in, signing out, and changing one's own password. */
+public final class LoginController {
+    private static final Logger log = LoggerFactory.getLogger(LoginController.class);
+    /** Protects the sign-in form itself: the form's token must match this cookie's. */
+    static final String LOGIN_COOKIE = "hotline_login";
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final AuditLog audit;
+    private final boolean secureCookies;
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final Runnable afterPasswordChange;
+
+    /**
+     * @param secureCookies true when the hotline is reached over https: cookies are then never sent over http
+     * @param afterPasswordChange run after any password change (forgets the first admin's one-time password file)
+     */
+    public LoginController(Accounts accounts, Sessions sessions, AuditLog audit, boolean secureCookies,
+                           Runnable afterPasswordChange) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.secureCookies = secureCookies;
+        this.afterPasswordChange = afterPasswordChange;
+    }
+
+    public void loginForm(Context ctx) {
+        showLogin(ctx, HttpStatus.OK, "", safeNext(ctx.queryParam("next")), Notice.text(ctx.queryParam("notice")), "");
+    }
+
+    public void login(Context ctx) {
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
+        String next = safeNext(ctx.formParam("next"));
+        String cookieToken = ctx.cookie(LOGIN_COOKIE);
+        if (cookieToken == null || !same(cookieToken, ctx.formParam("login_token"))) {
+            showLogin(ctx, HttpStatus.FORBIDDEN, name, next, "", "This sign-in form had expired. Please try again.");
+            return;
+        }
+        Optional<Duration> wait = throttle.waitFor(name, ctx.ip());
+        if (wait.isPresent()) {
+            log.warn("Sign-in refused while throttled: account '{}' from {}", printable(name), ctx.ip());
+            ctx.header("Retry-After", Long.toString(wait.get().toSeconds() + 1));
+            showLogin(ctx, HttpStatus.TOO_MANY_REQUESTS, name, next, "", "Too many failed attempts. Wait "
+                    + (wait.get().toSeconds() + 1) + " seconds, then try again.");
+            return;
+        }
+        Optional<Account> account = accounts.authenticate(name, ctx.formParam("password"));
+        if (account.isEmpty()) {
+            int failures = throttle.failed(name, ctx.ip());
+            log.warn("Failed sign-in for account '{}' from {} ({} in a row)", printable(name), ctx.ip(), failures);
+            audit.record(printable(name), "login_failed", "from " + ctx.ip());
+            showLogin(ctx, HttpStatus.UNAUTHORIZED, name, next, "", "The account name or the password is wrong.");
+            return;
+        }
+        throttle.succeeded(name);
+        String previous = ctx.cookie(AccessControl.SESSION_COOKIE);
+        if (previous != null) {
+            sessions.end(previous); // a new session id at every sign-in: a planted cookie is worth nothing
+        }
+        Sessions.Started started = sessions.start(account.get());
+        setCookie(ctx, cookie(AccessControl.SESSION_COOKIE, started.token(), "/", -1));
+        setCookie(ctx, cookie(LOGIN_COOKIE, "", AccountRoutes.LOGIN, 0));
+        audit.record(account.get().name(), "login", "from " + ctx.ip());
+        ctx.redirect(next.isEmpty() || !account.get().isAdmin() && next.startsWith("/admin")
+                ? AccountRoutes.homeOf(account.get()) : next, HttpStatus.SEE_OTHER);
+    }
+
+    public void logout(Context ctx) {
+        SignedIn signedIn = SignedIn.of(ctx);
+        sessions.end(ctx.cookie(AccessControl.SESSION_COOKIE));
+        setCookie(ctx, cookie(AccessControl.SESSION_COOKIE, "", "/", 0));
+        audit.record(signedIn.name(), "logout", "");
+        ctx.redirect(AccountRoutes.LOGIN + "?notice=signed_out", HttpStatus.SEE_OTHER);
+    }
+
+    public void passwordForm(Context ctx) {
+        Account account = SignedIn.of(ctx).account();
+        Pages.render(ctx, "accounts/password.jte", new PasswordPage(SignedIn.frame(ctx, "Change password", ""),
+                account.mustChangePassword(), ""));
+    }
+
+    public void changePassword(Context ctx) {
+        SignedIn signedIn = SignedIn.of(ctx);
+        Account account = signedIn.account();
+        String error = "";
+        String fresh = Optional.ofNullable(ctx.formParam("new")).orElse("");
+        if (accounts.authenticate(account.name(), ctx.formParam("current")).isEmpty()) {
+            error = "The current password is wrong.";
+        } else if (!fresh.equals(ctx.formParam("repeat"))) {
+            error = "The two new passwords are not the same.";
+        } else if (fresh.equals(ctx.formParam("current"))) {
+            error = "The new password must differ from the current one.";
+        } else {
+            try {
+                accounts.setPassword(account, fresh, false);
+            } catch (Accounts.AccountException e) {
+                error = e.getMessage();
+            }
+        }
+        if (!error.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            Pages.render(ctx, "accounts/password.jte", new PasswordPage(SignedIn.frame(ctx, "Change password", ""),
+                    account.mustChangePassword(), error));
+            return;
+        }
+        sessions.endOthersOf(account, signedIn.session());
+        audit.record(account.name(), "password_changed", "own password");
+        afterPasswordChange.run();
+        ctx.redirect(AccountRoutes.homeOf(account) + "?notice=password_changed", HttpStatus.SEE_OTHER);
+    }
+
+    private void showLogin(Context ctx, HttpStatus status, String name, String next, String notice, String error) {
+        String token = Sessions.randomToken();
+        setCookie(ctx, cookie(LOGIN_COOKIE, token, AccountRoutes.LOGIN, -1));
+        Frame frame = new Frame("Sign in", "", "", false, "", notice);
+        ctx.status(status);
+        Pages.render(ctx, "accounts/login.jte", new LoginPage(frame, token, next, name, error));
+    }
+
+    private static void setCookie(Context ctx, String cookie) {
+        ctx.res().addHeader("Set-Cookie", cookie);
+    }
+
+    /** HttpOnly, SameSite=Strict, and Secure when the hotline is served over https. */
+    private String cookie(String name, String value, String path, int maxAgeSeconds) {
+        return name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "")
+                + (maxAgeSeconds >= 0 ? "; Max-Age=" + maxAgeSeconds : "");
+    }
+
+    /** Only our own pages are followed after signing in, never another site. */
+    static String safeNext(String next) {
+        if (next == null || !next.matches("/(admin|dashboard)([/?][^\\s\\\\]*)?") || next.startsWith("//")) {
+            return "";
+        }
+        return next;
+    }
+
+    private static boolean same(String a, String b) {
+        return b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An account name as it may appear in a log: short, and without control characters. */
+    private static String printable(String name) {
+        String clean = name.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
+    }
+}

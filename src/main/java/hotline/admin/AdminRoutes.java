@@ -1,0 +1,31 @@
+package hotline.admin;
+
+/** The paths of the content editor, written once; links in templates use the same strings. */
+public final class AdminRoutes {
+    public static final String HOME = "/admin";
+    public static final String PUBLISH = "/admin/publish";
+    public static final String DISCARD = "/admin/draft/discard";
+    public static final String PROMPTS = "/admin/prompts";
+    public static final String LINES = "/admin/lines";
+    public static final String LINE = "/admin/lines/{id}";
+    public static final String LINE_MOVE = "/admin/lines/{id}/move";
+    public static final String LINE_DELETE = "/admin/lines/{id}/delete";
+    public static final String DIRECTORY = "/admin/directory";
+    public static final String LANGUAGES = "/admin/languages";
+    public static final String LANGUAGE_ADD = "/admin/languages/add";
+    public static final String VERSIONS = "/admin/versions";
+    public static final String DIFF = "/admin/versions/diff";
+    public static final String ROLLBACK = "/admin/versions/{id}/rollback";
+    public static final String PREVIEW = "/admin/preview";
+    public static final String FILES = "/admin/files";
+    public static final String EXPORT = "/admin/files/export";
+    public static final String IMPORT = "/admin/files/import";
+    public static final String AUDIT = "/admin/audit";
+
+    private AdminRoutes() {
+    }
+
+    public static String line(String id) {
+        return LINE.replace("{id}", id);
+    }
+}

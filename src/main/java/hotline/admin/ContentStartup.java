@@ -1,0 +1,92 @@
+package hotline.admin;
+
+import hotline.audit.AuditLog;
+import hotline.catalog.Catalog;
+import hotline.catalog.CatalogCheck;
+import hotline.catalog.CatalogException;
+import hotline.catalog.CatalogSource;
+import hotline.catalog.CatalogValidator;
+import hotline.catalog.PromptDirectory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What callers hear when the hotline starts: the latest published version in the database. On first start
+ * (an empty database) the first version is published from {@code prompts/}. If this release of the hotline
+ * needs texts that the published version lacks, they are added from {@code prompts/} (never overwriting an
+ * admin's text) and published as a new version.
+ */
+public final class ContentStartup {
+    public static final String SYSTEM = "system";
+    static final String DEFAULT_TIME_ZONE = "America/Los_Angeles";
+    private static final Logger log = LoggerFactory.getLogger(ContentStartup.class);
+
+    private ContentStartup() {
+    }
+
+    public static Catalog published(ContentStore store, Path promptsDir, AuditLog audit) {
+        Optional<ContentStore.Version> latest = store.latest();
+        if (latest.isEmpty()) {
+            CatalogSource seed = PromptDirectory.read(promptsDir);
+            CatalogValidator.validate(seed);
+            return publish(store, audit, seed, "First version, from the prompt files in " + promptsDir.getFileName());
+        }
+        CatalogSource current = store.content(latest.get().id()).orElseThrow();
+        CatalogCheck check = CatalogValidator.check(current);
+        if (check.ok()) {
+            return check.catalog().orElseThrow().withVersion(latest.get().label());
+        }
+        CatalogSource completed = withMissingTextsFrom(current, PromptDirectory.read(promptsDir));
+        if (!CatalogValidator.check(completed).ok()) {
+            throw new CatalogException(check.errors());
+        }
+        log.info("The published version lacks texts this release needs; adding them from {}", promptsDir);
+        return publish(store, audit, completed, "Texts new in this release of the hotline, from the prompt files");
+    }
+
+    /**
+     * The hotline's time zone for dating metrics by day: the one in the prompt files' lines.yaml, or Los Angeles
+     * when they cannot be read. (Line hours use the zone of the published content.)
+     */
+    public static ZoneId timeZone(Path promptsDir) {
+        try {
+            String zone = PromptDirectory.read(promptsDir).lines().timeZone();
+            return ZoneId.of(zone == null ? DEFAULT_TIME_ZONE : zone);
+        } catch (RuntimeException e) {
+            return ZoneId.of(DEFAULT_TIME_ZONE);
+        }
+    }
+
+    private static Catalog publish(ContentStore store, AuditLog audit, CatalogSource content, String note) {
+        long version = store.publish(content, SYSTEM, note, Optional.empty());
+        audit.record(SYSTEM, "publish", "v" + version + ": " + note);
+        return CatalogValidator.validate(content).withVersion("v" + version);
+    }
+
+    /** Adds, for each language both have, the texts the seed has and the content lacks. */
+    static CatalogSource withMissingTextsFrom(CatalogSource content, CatalogSource seed) {
+        Map<String, Map<String, Object>> prompts = new LinkedHashMap<>();
+        content.prompts().forEach((language, texts) -> {
+            Map<String, Object> completed = new LinkedHashMap<>(seed.prompts().getOrDefault(language, Map.of()));
+            completed.keySet().retainAll(missingFrom(texts, completed));
+            completed.putAll(texts);
+            prompts.put(language, completed);
+        });
+        return new CatalogSource(content.version(), content.languages(), content.lines(), prompts);
+    }
+
+    private static Set<String> missingFrom(Map<String, Object> texts, Map<String, Object> seed) {
+        Set<String> missing = new HashSet<>(seed.keySet());
+        missing.removeAll(texts.keySet());
+        return missing;
+    }
+}

@@ -1,0 +1,186 @@
+package hotline.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import hotline.catalog.CatalogSource;
+import hotline.db.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Published versions of the content and the one shared draft, in the database. */
+public final class ContentStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database database;
+    private final Clock clock;
+
+    /** A published version, without its content. */
+    public record Version(long id, Instant publishedAt, String publishedBy, String note, Optional<Long> restores) {
+        public String label() {
+            return "v" + id;
+        }
+    }
+
+    /** The draft: its content, the version it started from, and its last change. */
+    public record Draft(CatalogSource content, long basedOn, Instant updatedAt, String updatedBy) {
+    }
+
+    public ContentStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public Optional<Version> latest() {
+        List<Version> all = query("SELECT id, published_at, published_by, note, restores FROM catalog_version ORDER BY id DESC LIMIT 1");
+        return all.stream().findFirst();
+    }
+
+    /** Newest first. */
+    public List<Version> versions() {
+        return query("SELECT id, published_at, published_by, note, restores FROM catalog_version ORDER BY id DESC");
+    }
+
+    public Optional<Version> version(long id) {
+        return versions().stream().filter(v -> v.id() == id).findFirst();
+    }
+
+    /** The content of a published version, labelled with its version ({@code v7}). */
+    public Optional<CatalogSource> content(long id) {
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT content FROM catalog_version WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(fromJson(rows.getString(1), "v" + id)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new ContentStoreException(e);
+        }
+    }
+
+    /**
+     * Stores {@code content} as a new published version and makes it the draft too, in one transaction.
+     *
+     * @param restores for a rollback, the earlier version published again
+     */
+    public synchronized long publish(CatalogSource content, String by, String note, Optional<Long> restores) {
+        String json = toJson(content);
+        String now = clock.instant().toString();
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO catalog_version (content, published_at, published_by, note, restores) VALUES (?, ?, ?, ?, ?)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, json);
+                insert.setString(2, now);
+                insert.setString(3, by);
+                insert.setString(4, note);
+                if (restores.isPresent()) {
+                    insert.setLong(5, restores.get());
+                } else {
+                    insert.setNull(5, java.sql.Types.INTEGER);
+                }
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            writeDraft(connection, json, id, now, by);
+            connection.commit();
+            return id;
+        } catch (SQLException e) {
+            throw new ContentStoreException(e);
+        }
+    }
+
+    public synchronized Draft draft() {
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT content, based_on, updated_at, updated_by FROM catalog_draft WHERE id = 1");
+             ResultSet rows = query.executeQuery()) {
+            if (!rows.next()) {
+                throw new IllegalStateException("there is no draft before the first version is published");
+            }
+            return new Draft(fromJson(rows.getString(1), "draft"), rows.getLong(2), Instant.parse(rows.getString(3)),
+                    rows.getString(4));
+        } catch (SQLException e) {
+            throw new ContentStoreException(e);
+        }
+    }
+
+    /** Changes the draft: reads it, applies {@code change}, writes it back, one change at a time. */
+    public synchronized Draft updateDraft(String by, UnaryOperator<CatalogSource> change) {
+        Draft current = draft();
+        CatalogSource changed = change.apply(current.content());
+        try (Connection connection = database.connect()) {
+            writeDraft(connection, toJson(changed), current.basedOn(), clock.instant().toString(), by);
+        } catch (SQLException e) {
+            throw new ContentStoreException(e);
+        }
+        return draft();
+    }
+
+    private static void writeDraft(Connection connection, String json, long basedOn, String at, String by) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO catalog_draft (id, content, based_on, updated_at, updated_by) VALUES (1, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET content = excluded.content, based_on = excluded.based_on,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")) {
+            upsert.setString(1, json);
+            upsert.setLong(2, basedOn);
+            upsert.setString(3, at);
+            upsert.setString(4, by);
+            upsert.executeUpdate();
+        }
+    }
+
+    private List<Version> query(String sql) {
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            List<Version> versions = new ArrayList<>();
+            while (rows.next()) {
+                long restores = rows.getLong(5);
+                versions.add(new Version(rows.getLong(1), Instant.parse(rows.getString(2)), rows.getString(3),
+                        rows.getString(4), rows.wasNull() ? Optional.empty() : Optional.of(restores)));
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new ContentStoreException(e);
+        }
+    }
+
+    private static String toJson(CatalogSource content) {
+        try {
+            return JSON.writeValueAsString(new CatalogSource(null, content.languages(), content.lines(), content.prompts()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("content always converts to JSON", e);
+        }
+    }
+
+    private static CatalogSource fromJson(String json, String label) {
+        try {
+            CatalogSource stored = JSON.readValue(json, CatalogSource.class);
+            return new CatalogSource(label, stored.languages(), stored.lines(), stored.prompts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored content is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The database could not be read or written; nothing was changed. */
+    public static final class ContentStoreException extends RuntimeException {
+        ContentStoreException(SQLException cause) {
+            super("the content database is unavailable: " + cause.getMessage(), cause);
+        }
+    }
+}

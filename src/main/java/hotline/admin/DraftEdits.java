@@ -1,0 +1,109 @@
+package hotline.admin;
+
+import hotline.catalog.CatalogSource;
+import hotline.catalog.CatalogSource.LanguageEntry;
+import hotline.catalog.CatalogSource.LanguagesFile;
+import hotline.catalog.CatalogSource.LineEntry;
+import hotline.catalog.CatalogSource.LinesFile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The changes an editor can make to the draft, each a pure function from content to content. */
+final class DraftEdits {
+    private DraftEdits() {
+    }
+
+    static CatalogSource withPrompts(CatalogSource source, String language, Map<String, Object> texts) {
+        Map<String, Map<String, Object>> prompts = new LinkedHashMap<>(source.prompts());
+        prompts.put(language, new LinkedHashMap<>(texts));
+        return new CatalogSource(source.version(), source.languages(), source.lines(), prompts);
+    }
+
+    static CatalogSource withLanguages(CatalogSource source, List<LanguageEntry> languages, String defaultLanguage) {
+        return new CatalogSource(source.version(), new LanguagesFile(defaultLanguage, List.copyOf(languages)),
+                source.lines(), source.prompts());
+    }
+
+    static CatalogSource withReviewed(CatalogSource source, String code, boolean reviewed) {
+        List<LanguageEntry> languages = new ArrayList<>();
+        for (LanguageEntry l : source.languages().languages()) {
+            languages.add(l.code().equals(code)
+                    ? new LanguageEntry(l.code(), l.key(), l.twilioLanguage(), l.voice(), l.enabled(), reviewed) : l);
+        }
+        return withLanguages(source, languages, source.languages().defaultLanguage());
+    }
+
+    /** A new language starts disabled and with no texts, so it cannot reach callers half-written. */
+    static CatalogSource withNewLanguage(CatalogSource source, LanguageEntry language) {
+        List<LanguageEntry> languages = new ArrayList<>(source.languages().languages());
+        languages.add(new LanguageEntry(language.code(), language.key(), language.twilioLanguage(), language.voice(), false, false));
+        CatalogSource added = withLanguages(source, languages, source.languages().defaultLanguage());
+        return withPrompts(added, language.code(), Map.of());
+    }
+
+    static CatalogSource movedLanguage(CatalogSource source, String code, int delta) {
+        return withLanguages(source, moved(source.languages().languages(), l -> l.code().equals(code), delta),
+                source.languages().defaultLanguage());
+    }
+
+    /** Replaces the line with the same id, or adds it at the end of the directory. */
+    static CatalogSource withLine(CatalogSource source, LineEntry line) {
+        List<LineEntry> lines = new ArrayList<>(source.lines().lines());
+        Optional<Integer> at = indexOf(lines, line.id());
+        if (at.isPresent()) {
+            lines.set(at.get(), line);
+        } else {
+            lines.add(line);
+        }
+        return withLines(source, lines);
+    }
+
+    static CatalogSource withoutLine(CatalogSource source, String id) {
+        List<LineEntry> lines = new ArrayList<>(source.lines().lines());
+        lines.removeIf(l -> id.equals(l.id()));
+        return withLines(source, lines);
+    }
+
+    static CatalogSource movedLine(CatalogSource source, String id, int delta) {
+        return withLines(source, moved(source.lines().lines(), l -> id.equals(l.id()), delta));
+    }
+
+    static CatalogSource withDirectory(CatalogSource source, String hotline, List<String> speakNow, String timeZone,
+                                       Integer dialTimeoutSeconds) {
+        LinesFile lines = source.lines();
+        return new CatalogSource(source.version(), source.languages(),
+                new LinesFile(timeZone, dialTimeoutSeconds, hotline, List.copyOf(speakNow), lines.lines()), source.prompts());
+    }
+
+    private static CatalogSource withLines(CatalogSource source, List<LineEntry> lines) {
+        LinesFile file = source.lines();
+        return new CatalogSource(source.version(), source.languages(),
+                new LinesFile(file.timeZone(), file.dialTimeoutSeconds(), file.hotline(), file.speakNow(), List.copyOf(lines)),
+                source.prompts());
+    }
+
+    private static Optional<Integer> indexOf(List<LineEntry> lines, String id) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (id.equals(lines.get(i).id())) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <T> List<T> moved(List<T> items, java.util.function.Predicate<T> which, int delta) {
+        List<T> list = new ArrayList<>(items);
+        for (int i = 0; i < list.size(); i++) {
+            if (which.test(list.get(i))) {
+                int target = Math.max(0, Math.min(list.size() - 1, i + delta));
+                list.add(target, list.remove(i));
+                break;
+            }
+        }
+        return list;
+    }
+}

@@ -1,0 +1,61 @@
+package hotline.admin;
+
+import hotline.accounts.SignedIn;
+import hotline.catalog.CatalogCheck;
+import hotline.catalog.CatalogSource;
+import hotline.catalog.CatalogValidator;
+import hotline.catalog.PublishedCatalog;
+import hotline.web.Pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The admin home: the draft against what callers hear, publishing it, or throwing its changes away. */
+public final class OverviewController {
+    private final ContentStore store;
+    private final Publisher publisher;
+    private final PublishedCatalog published;
+
+    public OverviewController(ContentStore store, Publisher publisher, PublishedCatalog published) {
+        this.store = store;
+        this.publisher = publisher;
+        this.published = published;
+    }
+
+    public void show(Context ctx) {
+        render(ctx, HttpStatus.OK, false, "");
+    }
+
+    public void publish(Context ctx) {
+        String note = Optional.ofNullable(ctx.formParam("note")).orElse("");
+        Publisher.Result result = publisher.publishDraft(SignedIn.of(ctx).name(), note);
+        if (result.published()) {
+            ctx.redirect(AdminRoutes.HOME + "?notice=published", HttpStatus.SEE_OTHER);
+        } else {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, true, note);
+        }
+    }
+
+    public void discard(Context ctx) {
+        ContentStore.Version live = store.latest().orElseThrow();
+        CatalogSource current = store.content(live.id()).orElseThrow();
+        store.updateDraft(SignedIn.of(ctx).name(), draft -> current);
+        ctx.redirect(AdminRoutes.HOME + "?notice=discarded", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, HttpStatus status, boolean publishFailed, String note) {
+        ContentStore.Version live = store.latest().orElseThrow();
+        ContentStore.Draft draft = store.draft();
+        CatalogSource liveContent = store.content(live.id()).orElseThrow();
+        CatalogCheck check = CatalogValidator.check(draft.content());
+        List<String> needReview = draft.content().languages().languages().stream()
+                .filter(l -> l.offered() && !l.reviewedByNativeSpeaker()).map(l -> l.code()).toList();
+        ctx.status(status);
+        Pages.render(ctx, "admin/overview.jte", new OverviewPage(SignedIn.frame(ctx, "Publish", "overview"), live, draft,
+                ContentDiff.between(liveContent, draft.content()), ProblemView.of(check.errors()),
+                ProblemView.of(check.warnings()), needReview, publishFailed, note, published.get().timeZone()));
+    }
+}
