@@ -11,8 +11,15 @@ import hotline.accounts.Sessions;
 import hotline.admin.AdminRoutes;
 import hotline.admin.ContentStartup;
 import hotline.admin.ContentStore;
+import hotline.admin.FilesController;
+import hotline.admin.LanguagesController;
+import hotline.admin.LinesController;
 import hotline.admin.OverviewController;
+import hotline.admin.PreviewController;
+import hotline.admin.PromptsController;
+import hotline.admin.VersionsController;
 import hotline.admin.Publisher;
+import hotline.audit.AuditController;
 import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
 import hotline.catalog.CatalogException;
@@ -75,16 +82,23 @@ public final class App {
         ContentStore content = new ContentStore(database, clock);
         Publisher publisher = new Publisher(content, catalog, audit);
         OverviewController overview = new OverviewController(content, publisher, catalog);
+        PromptsController prompts = new PromptsController(content);
+        LinesController lines = new LinesController(content);
+        LanguagesController languages = new LanguagesController(content);
+        VersionsController versions = new VersionsController(content, publisher, catalog);
+        PreviewController preview = new PreviewController(content, new StepUrls(config.publicUrl()), clock);
+        FilesController files = new FilesController(content, audit);
+        AuditController auditPage = new AuditController(audit, () -> catalog.get().timeZone());
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.jsonMapper(new JavalinJackson());
             javalin.requestLogger.http(RequestLog::log);
-            javalin.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
+            javalin.staticFiles.add(statics -> {
+                statics.hostedPath = "/static";
+                statics.directory = "/static";
+                statics.location = Location.CLASSPATH;
             });
             javalin.events.serverStarted(events::start);
             javalin.events.serverStopped(events::close);
@@ -112,6 +126,26 @@ public final class App {
             javalin.routes.get(AdminRoutes.HOME, overview::show);
             javalin.routes.post(AdminRoutes.PUBLISH, overview::publish);
             javalin.routes.post(AdminRoutes.DISCARD, overview::discard);
+            javalin.routes.get(AdminRoutes.PROMPTS, prompts::show);
+            javalin.routes.post(AdminRoutes.PROMPTS, prompts::save);
+            javalin.routes.get(AdminRoutes.LINES, lines::list);
+            javalin.routes.get(AdminRoutes.LINE, lines::edit);
+            javalin.routes.post(AdminRoutes.LINE, lines::save);
+            javalin.routes.post(AdminRoutes.LINE_MOVE, lines::move);
+            javalin.routes.post(AdminRoutes.LINE_DELETE, lines::delete);
+            javalin.routes.post(AdminRoutes.DIRECTORY, lines::saveSettings);
+            javalin.routes.get(AdminRoutes.LANGUAGES, languages::show);
+            javalin.routes.post(AdminRoutes.LANGUAGES, languages::save);
+            javalin.routes.post(AdminRoutes.LANGUAGE_MOVE, languages::move);
+            javalin.routes.post(AdminRoutes.LANGUAGE_ADD, languages::add);
+            javalin.routes.get(AdminRoutes.VERSIONS, versions::list);
+            javalin.routes.get(AdminRoutes.DIFF, versions::diff);
+            javalin.routes.post(AdminRoutes.ROLLBACK, versions::rollback);
+            javalin.routes.get(AdminRoutes.PREVIEW, preview::show);
+            javalin.routes.get(AdminRoutes.FILES, files::show);
+            javalin.routes.get(AdminRoutes.EXPORT, files::export);
+            javalin.routes.post(AdminRoutes.IMPORT, files::importFiles);
+            javalin.routes.get(AdminRoutes.AUDIT, auditPage::show);
 
             javalin.routes.exception(Exception.class, (error, ctx) -> {
                 if (ctx.path().startsWith(VoiceRoutes.PREFIX)) {

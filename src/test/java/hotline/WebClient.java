@@ -72,6 +72,69 @@ public final class WebClient {
         return get(redirect.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
     }
 
+    /**
+     * Submits the form whose action is {@code action} on the last page, as a browser would: with every field's
+     * current value, changed by {@code changes} (a null value unticks a checkbox or drops a field).
+     */
+    public HttpResponse<String> submit(String action, Map<String, String> changes) {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(lastPage);
+        org.jsoup.nodes.FormElement form = page.select("form[action=" + action + "]").forms().stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no form with action " + action));
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.formData().forEach(field -> fields.put(field.key(), field.value()));
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                fields.remove(name);
+            } else {
+                fields.put(name, value);
+            }
+        });
+        return postExactly(action, fields);
+    }
+
+    /** The page last fetched, parsed. */
+    public org.jsoup.nodes.Document page() {
+        return org.jsoup.Jsoup.parse(lastPage);
+    }
+
+    /** Uploads files as a multipart form, with the page's form token. */
+    public HttpResponse<String> upload(String path, String field, Map<String, byte[]> files) {
+        String boundary = "----hotline-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Matcher token = CSRF.matcher(lastPage);
+        try {
+            if (token.find()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token.group(1) + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(file.getValue());
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }

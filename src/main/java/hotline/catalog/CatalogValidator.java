@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * offered (disabled) are warnings, so a translation can grow in the draft while other changes are published.
  */
 public final class CatalogValidator {
-    static final Set<String> TWILIO_LANGUAGES =
+    public static final Set<String> TWILIO_LANGUAGES =
             Arrays.stream(Say.Language.values()).map(Say.Language::toString).collect(Collectors.toUnmodifiableSet());
     public static final Set<String> TWILIO_VOICES =
             Arrays.stream(Say.Voice.values()).map(Say.Voice::toString).collect(Collectors.toUnmodifiableSet());

@@ -5,6 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber;
 
+import java.util.Optional;
+
 /**
  * A dialable phone number, always valid and always in E.164 form ({@code +18883737888}).
  * Numbers are content: they come from {@code prompts/lines.yaml}, never from code.
@@ -28,6 +30,25 @@ public record PhoneNumber(String e164) {
             return UTIL.isValidNumber(parsed) && UTIL.format(parsed, PhoneNumberFormat.E164).equals(text);
         } catch (NumberParseException e) {
             return false;
+        }
+    }
+
+    /**
+     * A number as a person types it, such as {@code (213) 257-2076} or {@code +1 213 257 2076}; numbers without a
+     * country code are read as {@code region}'s (US for this hotline).
+     */
+    public static Optional<PhoneNumber> fromTyped(String text, String region) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Phonenumber.PhoneNumber parsed = UTIL.parse(text.strip(), region);
+            if (!UTIL.isValidNumber(parsed)) {
+                return Optional.empty();
+            }
+            return Optional.of(new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164)));
+        } catch (NumberParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -6,8 +6,10 @@ import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -57,13 +59,32 @@ public final class Database {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder for " + file, e);
         }
+        createPrivately(file);
         Database database = new Database(file, zone);
         database.migrateTo(version);
         return database;
     }
 
+    /**
+     * Creates the file readable by its owner only: it holds password hashes and the audit log. SQLite gives its
+     * -wal and -shm files the same permissions.
+     */
+    private static void createPrivately(Path file) {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // created meanwhile by another process: fine
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot create " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Applies every migration not yet applied; also recreates the schema of a file deleted while running. */
     public void migrate() {
+        createPrivately(file);
         migrateTo(null);
     }
 

@@ -55,6 +55,31 @@ public final class StepUrls {
                 .collect(Collectors.joining("&"));
     }
 
+    /** The step an absolute URL of ours stands for, such as an action URL in our own TwiML. */
+    public Optional<CallStep> parseUrl(String url) {
+        if (url == null || !url.startsWith(base + "/")) {
+            return Optional.empty();
+        }
+        String rest = url.substring(base.length());
+        int question = rest.indexOf('?');
+        String path = question < 0 ? rest : rest.substring(0, question);
+        Map<String, String> query = new LinkedHashMap<>();
+        if (question >= 0) {
+            for (String pair : rest.substring(question + 1).split("&")) {
+                String[] parts = pair.split("=", 2);
+                query.put(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : "");
+            }
+        }
+        if (!path.equals(VoiceRoutes.LANGUAGE) && !path.equals(VoiceRoutes.MENU) && !path.equals(VoiceRoutes.TRANSFER_RESULT)) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(path, query));
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
     /** The step a webhook on {@code path} continues; the query holds the state {@link #of} wrote. */
     public static CallStep parse(String path, Map<String, String> query) {
         String language = query.getOrDefault("lang", "");

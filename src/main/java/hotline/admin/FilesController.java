@@ -1,0 +1,162 @@
+package hotline.admin;
+
+import hotline.accounts.SignedIn;
+import hotline.audit.AuditLog;
+import hotline.catalog.CatalogException;
+import hotline.catalog.CatalogSource;
+import hotline.catalog.PromptFiles;
+import hotline.web.Pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Content as files: export what callers hear (or the draft) as the files of {@code prompts/}, in a zip; import
+ * such files into the draft. An import that does not parse changes nothing.
+ */
+public final class FilesController {
+    static final int MAX_FILES = 50;
+    static final int MAX_FILE_BYTES = 512 * 1024;
+
+    private final ContentStore store;
+    private final AuditLog audit;
+
+    public FilesController(ContentStore store, AuditLog audit) {
+        this.store = store;
+        this.audit = audit;
+    }
+
+    public void show(Context ctx) {
+        render(ctx, HttpStatus.OK, List.of(), "");
+    }
+
+    public void export(Context ctx) {
+        boolean draft = "draft".equals(ctx.queryParam("which"));
+        ContentStore.Version live = store.latest().orElseThrow();
+        CatalogSource content = draft ? store.draft().content() : store.content(live.id()).orElseThrow();
+        String name = "hotline-prompts-" + (draft ? "draft" : live.label()) + ".zip";
+        ctx.contentType("application/zip").header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .result(zip(PromptFiles.render(content)));
+    }
+
+    public void importFiles(Context ctx) {
+        List<UploadedFile> uploads = ctx.uploadedFiles("files");
+        if (uploads.isEmpty()) {
+            render(ctx, HttpStatus.BAD_REQUEST, List.of(), "Choose the prompt files to import: the .yaml files, or one .zip of them.");
+            return;
+        }
+        Map<String, String> files;
+        try {
+            files = read(uploads);
+        } catch (ImportException e) {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(), e.getMessage());
+            return;
+        }
+        CatalogSource imported;
+        try {
+            imported = PromptFiles.parse(files);
+        } catch (CatalogException e) {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, ProblemView.of(e.problems()), "Nothing was imported: the files have these problems.");
+            return;
+        }
+        store.updateDraft(SignedIn.of(ctx).name(), draft -> imported);
+        audit.record(SignedIn.of(ctx).name(), "import", String.join(", ", files.keySet()));
+        ctx.redirect(AdminRoutes.HOME + "?notice=imported", HttpStatus.SEE_OTHER);
+    }
+
+    private static Map<String, String> read(List<UploadedFile> uploads) {
+        Map<String, String> files = new TreeMap<>();
+        for (UploadedFile upload : uploads) {
+            String name = upload.filename() == null ? "" : upload.filename();
+            if (name.toLowerCase().endsWith(".zip")) {
+                unzip(upload, files);
+            } else {
+                add(files, name, bounded(upload.content(), name));
+            }
+        }
+        return files;
+    }
+
+    private static void unzip(UploadedFile upload, Map<String, String> files) {
+        try (ZipInputStream zip = new ZipInputStream(upload.content(), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (!entry.isDirectory()) {
+                    String name = entry.getName();
+                    if (name.contains("..") || name.startsWith("/")) {
+                        throw new ImportException("The zip holds \"" + name + "\", a path outside it; nothing was imported.");
+                    }
+                    add(files, name.substring(name.lastIndexOf('/') + 1), bounded(zip, name));
+                }
+            }
+        } catch (IOException e) {
+            throw new ImportException("\"" + upload.filename() + "\" is not a zip file that can be read; nothing was imported.");
+        }
+    }
+
+    private static void add(Map<String, String> files, String name, byte[] content) {
+        if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new ImportException("\"" + name + "\" is not a plain file name; nothing was imported.");
+        }
+        if (files.size() >= MAX_FILES) {
+            throw new ImportException("More than " + MAX_FILES + " files; nothing was imported.");
+        }
+        files.put(name, new String(content, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] bounded(InputStream in, String name) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                out.write(buffer, 0, read);
+                if (out.size() > MAX_FILE_BYTES) {
+                    throw new ImportException("\"" + name + "\" is larger than " + MAX_FILE_BYTES / 1024
+                            + " KB, too large for a prompt file; nothing was imported.");
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] zip(Map<String, String> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void render(Context ctx, HttpStatus status, List<ProblemView> problems, String error) {
+        ctx.status(status);
+        Pages.render(ctx, "admin/files.jte", new FilesPage(SignedIn.frame(ctx, "Files", "files"),
+                store.latest().orElseThrow().label(), problems, error));
+    }
+
+    /** Uploaded files that cannot be taken as prompt files; the message says why. */
+    private static final class ImportException extends RuntimeException {
+        ImportException(String message) {
+            super(message);
+        }
+    }
+}

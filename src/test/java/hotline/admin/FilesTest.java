@@ -1,0 +1,126 @@
+package hotline.admin;
+
+import hotline.TestHotline;
+import hotline.WebClient;
+import hotline.accounts.Role;
+import hotline.catalog.CatalogSource;
+import hotline.catalog.PromptFiles;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Export what callers hear as prompt files; import files into the draft, refusing what is not prompt files. */
+class FilesTest {
+    private TestHotline hotline;
+    private WebClient admin;
+    private ContentStore store;
+
+    @BeforeEach
+    void start() {
+        hotline = TestHotline.start();
+        hotline.addAccount("maria", Role.ADMIN, "correct horse battery staple");
+        admin = hotline.browser();
+        admin.signIn("maria", "correct horse battery staple");
+        store = new ContentStore(hotline.database, hotline.clock);
+    }
+
+    @AfterEach
+    void stop() {
+        hotline.close();
+    }
+
+    private Map<String, String> exported() throws IOException {
+        HttpResponse<byte[]> zip = admin.download("/admin/files/export");
+        assertEquals(200, zip.statusCode());
+        assertEquals("attachment; filename=\"hotline-prompts-v1.zip\"", zip.headers().firstValue("Content-Disposition").orElseThrow());
+        Map<String, String> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    private static byte[] zip(Map<String, String> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                out.putNextEntry(new ZipEntry(file.getKey()));
+                out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void theExportIsThePublishedContentAsPromptFiles() throws IOException {
+        Map<String, String> files = exported();
+        assertEquals(java.util.Set.of("languages.yaml", "lines.yaml", "en-US.yaml", "es-US.yaml", "zh-CN.yaml"), files.keySet());
+        CatalogSource parsed = PromptFiles.parse(files);
+        CatalogSource live = store.content(1).orElseThrow();
+        assertEquals(live.lines(), parsed.lines());
+        assertEquals(live.prompts(), parsed.prompts());
+    }
+
+    @Test
+    void anImportReplacesTheDraftAndIsPublishedLikeAnyChange() throws IOException {
+        Map<String, String> files = exported();
+        files.put("lines.yaml", files.get("lines.yaml").replace("+18772755273", "+13235550142"));
+        admin.get("/admin/files");
+        HttpResponse<String> imported = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", zip(files)));
+        assertEquals(303, imported.statusCode(), imported.body());
+        assertTrue(admin.follow(imported).body().contains("lapd › number"));
+        assertEquals("+13235550142", store.draft().content().lines().lines().get(3).number());
+        assertEquals("v1", hotline.catalog.get().version(), "imported, not published");
+    }
+
+    @Test
+    void filesThatAreNotPromptFilesChangeNothing() throws IOException {
+        Map<String, String> files = exported();
+        CatalogSource before = store.draft().content();
+        admin.get("/admin/files");
+
+        HttpResponse<String> notYaml = admin.upload("/admin/files/import", "files", Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(422, notYaml.statusCode());
+        assertTrue(notYaml.body().contains("notes.txt: not a prompt file; prompt files end in .yaml"), notYaml.body());
+
+        admin.get("/admin/files");
+        Map<String, String> broken = new LinkedHashMap<>(files);
+        broken.put("es-US.yaml", "main_menu: [unclosed\n");
+        HttpResponse<String> badYaml = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", zip(broken)));
+        assertEquals(422, badYaml.statusCode());
+        assertTrue(badYaml.body().contains("es-US.yaml: not valid YAML"), badYaml.body());
+
+        admin.get("/admin/files");
+        Map<String, String> escaping = new LinkedHashMap<>(files);
+        escaping.put("../../etc/lines.yaml", files.get("lines.yaml"));
+        HttpResponse<String> traversal = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", zip(escaping)));
+        assertEquals(422, traversal.statusCode());
+        assertTrue(traversal.body().contains("a path outside it; nothing was imported"), traversal.body());
+
+        admin.get("/admin/files");
+        HttpResponse<String> huge = admin.upload("/admin/files/import", "files",
+                Map.of("en-US.yaml", "x".repeat(FilesController.MAX_FILE_BYTES + 1).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(422, huge.statusCode());
+        assertTrue(huge.body().contains("too large for a prompt file"), huge.body());
+
+        assertEquals(before, store.draft().content());
+    }
+}
