@@ -57,8 +57,10 @@ public final class TestHotline implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public final Clock clock;
+    public final String publicUrl;
 
-    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir, Clock clock) {
+    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir, Clock clock, String publicUrl) {
+        this.publicUrl = publicUrl;
         this.app = app;
         this.catalog = catalog;
         this.database = database;
@@ -88,16 +90,34 @@ public final class TestHotline implements AutoCloseable {
 
     /** A fresh data directory and database; the first version is published from {@code prompts/}, as at first start. */
     public static TestHotline start(Clock clock) {
+        return start(clock, PUBLIC_URL, 0);
+    }
+
+    /**
+     * A hotline whose public URL is its own loopback address, as in local mode: for a real browser, which keeps
+     * the cookies of an http page only when they are not marked Secure.
+     */
+    public static TestHotline startForBrowser(Clock clock) {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(clock, "http://127.0.0.1:" + port, port);
+    }
+
+    private static TestHotline start(Clock clock, String publicUrl, int port) {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
-            Config config = new Config(0, URI.create(PUBLIC_URL), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
+            Config config = new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
                     Duration.ofDays(Config.DEFAULT_RETENTION_DAYS));
             Database database = Database.openIn(dataDir, LOS_ANGELES);
             Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
                     new AuditLog(database, clock));
             PublishedCatalog published = new PublishedCatalog(first);
-            Javalin app = App.create(config, TOKEN, published, database, clock).start("127.0.0.1", 0);
-            return new TestHotline(app, published, database, dataDir, clock);
+            Javalin app = App.create(config, TOKEN, published, database, clock).start("127.0.0.1", port);
+            return new TestHotline(app, published, database, dataDir, clock, publicUrl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,7 +149,7 @@ public final class TestHotline implements AutoCloseable {
     }
 
     public CallRecord call(String script, Map<String, String> callParams) {
-        SimulatedCall call = new SimulatedCall(http, PUBLIC_URL, serverUrl(), TOKEN, callParams, line -> { });
+        SimulatedCall call = new SimulatedCall(http, publicUrl, serverUrl(), TOKEN, callParams, line -> { });
         try {
             return call.run(ScriptedCaller.parse(script));
         } catch (IOException e) {
@@ -156,7 +176,7 @@ public final class TestHotline implements AutoCloseable {
 
     /** A webhook POST signed correctly for its public URL, as Twilio would send it. */
     public HttpResponse<String> postSigned(String pathAndQuery, Map<String, String> params) {
-        return post(pathAndQuery, params, TwilioSigner.sign(TOKEN, PUBLIC_URL + pathAndQuery, params));
+        return post(pathAndQuery, params, TwilioSigner.sign(TOKEN, publicUrl + pathAndQuery, params));
     }
 
     public HttpResponse<String> get(String path) {

@@ -1,0 +1,64 @@
+package hotline;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Debian's headless Chromium, driven by its own chromedriver: no download, no network. Where Chromium is not
+ * installed the browser tests are skipped, unless {@code HOTLINE_REQUIRE_BROWSER=1} (as in CI), where they fail.
+ */
+public final class Browser {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browser() {
+    }
+
+    public static WebDriver start() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "1".equals(System.getenv("HOTLINE_REQUIRE_BROWSER"))) {
+            throw new AssertionError("Chromium and chromedriver are required (apt-get install chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(installed, "Chromium is not installed; browser tests skipped");
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--disable-quic", "--window-size=1280,1000",
+                    "--user-data-dir=" + Files.createTempDirectory("hotline-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+            return driver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves what the browser shows under {@code target/}, for people to look at. */
+    public static Path screenshot(WebDriver driver, String name) {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        try {
+            Path target = Path.of("target", name);
+            Files.createDirectories(target.getParent());
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package hotline.admin;
+
+import hotline.TestHotline;
+import hotline.audit.AuditLog;
+import hotline.catalog.Catalog;
+import hotline.catalog.CatalogException;
+import hotline.catalog.CatalogSource;
+import hotline.catalog.PromptDirectory;
+import hotline.catalog.PromptKey;
+import hotline.db.Database;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What callers hear at start-up: prompts/ on an empty database, then always the latest published version. */
+class ContentStartupTest {
+    @TempDir
+    Path dataDir;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Test
+    void anEmptyDatabaseIsSeededFromThePromptFilesOnce() {
+        Database database = Database.openIn(dataDir, TestHotline.LOS_ANGELES);
+        ContentStore store = new ContentStore(database, clock);
+        Catalog first = ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock));
+        assertEquals("v1", first.version());
+        Catalog again = ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock));
+        assertEquals("v1", again.version(), "a restart publishes nothing new");
+        assertEquals(1, store.versions().size());
+    }
+
+    @Test
+    void afterThatTheDatabaseWinsOverThePromptFiles(@TempDir Path otherPrompts) {
+        Database database = Database.openIn(dataDir, TestHotline.LOS_ANGELES);
+        ContentStore store = new ContentStore(database, clock);
+        ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock));
+        CatalogSource edited = store.draft().content();
+        Map<String, Map<String, Object>> prompts = new LinkedHashMap<>(edited.prompts());
+        Map<String, Object> english = new LinkedHashMap<>(prompts.get("en-US"));
+        english.put("transfer.goodbye", "Goodbye, and take care.");
+        prompts.put("en-US", english);
+        store.publish(new CatalogSource(null, edited.languages(), edited.lines(), prompts), "maria", "warmer goodbye", Optional.empty());
+
+        Catalog started = ContentStartup.published(store, otherPrompts, new AuditLog(database, clock));
+        assertEquals("v2", started.version());
+        assertEquals("Goodbye, and take care.", started.prompts().get("en-US").text(PromptKey.TRANSFER_GOODBYE));
+    }
+
+    @Test
+    void textsANewReleaseNeedsAreAddedFromThePromptFilesWithoutTouchingEditedOnes() {
+        Database database = Database.openIn(dataDir, TestHotline.LOS_ANGELES);
+        ContentStore store = new ContentStore(database, clock);
+        CatalogSource seed = PromptDirectory.read(TestHotline.SEED_PROMPTS);
+        Map<String, Map<String, Object>> older = new LinkedHashMap<>();
+        seed.prompts().forEach((language, texts) -> {
+            Map<String, Object> withoutNewKey = new LinkedHashMap<>(texts);
+            withoutNewKey.remove("transfer.call_later");
+            withoutNewKey.put("transfer.goodbye", "An admin's own goodbye.");
+            older.put(language, withoutNewKey);
+        });
+        store.publish(new CatalogSource(null, seed.languages(), seed.lines(), older), "maria", "before the upgrade", Optional.empty());
+
+        Catalog started = ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock));
+
+        assertEquals("v2", started.version());
+        assertTrue(started.prompts().get("es-US").text(PromptKey.TRANSFER_CALL_LATER).startsWith("Puede comunicarse"));
+        assertEquals("An admin's own goodbye.", started.prompts().get("es-US").text(PromptKey.TRANSFER_GOODBYE));
+        assertEquals("Texts new in this release of the hotline, from the prompt files", store.latest().orElseThrow().note());
+    }
+
+    @Test
+    void aPublishedVersionThatCannotBeCompletedStopsStartUpWithItsProblems() {
+        Database database = Database.openIn(dataDir, TestHotline.LOS_ANGELES);
+        ContentStore store = new ContentStore(database, clock);
+        CatalogSource seed = PromptDirectory.read(TestHotline.SEED_PROMPTS);
+        var lines = seed.lines();
+        var broken = new CatalogSource.LinesFile(lines.timeZone(), lines.dialTimeoutSeconds(), "nobody", lines.speakNow(), lines.lines());
+        store.publish(new CatalogSource(null, seed.languages(), broken, seed.prompts()), "maria", "broken", Optional.empty());
+        CatalogException error = assertThrows(CatalogException.class,
+                () -> ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock)));
+        assertTrue(error.getMessage().contains("lines.yaml: hotline: \"nobody\""), error.getMessage());
+    }
+}
