@@ -27,8 +27,12 @@ import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.config.LocalToken;
+import hotline.dashboard.DashboardController;
+import hotline.dashboard.Reports;
+import hotline.dashboard.SmallCounts;
 import hotline.db.Database;
 import hotline.metrics.CallEventWriter;
+import hotline.metrics.CallStatistics;
 import hotline.voice.CallFlow;
 import hotline.voice.StepUrls;
 import hotline.voice.TwilioSignatureCheck;
@@ -89,6 +93,8 @@ public final class App {
         PreviewController preview = new PreviewController(content, new StepUrls(config.publicUrl()), clock);
         FilesController files = new FilesController(content, audit);
         AuditController auditPage = new AuditController(audit, () -> catalog.get().timeZone());
+        DashboardController dashboard = new DashboardController(new Reports(new CallStatistics(database), catalog,
+                new SmallCounts(config.smallCountThreshold())), catalog, clock);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -100,6 +106,7 @@ public final class App {
                 statics.directory = "/static";
                 statics.location = Location.CLASSPATH;
             });
+            javalin.staticFiles.enableWebjars();
             javalin.events.serverStarted(events::start);
             javalin.events.serverStopped(events::close);
 
@@ -146,6 +153,10 @@ public final class App {
             javalin.routes.get(AdminRoutes.EXPORT, files::export);
             javalin.routes.post(AdminRoutes.IMPORT, files::importFiles);
             javalin.routes.get(AdminRoutes.AUDIT, auditPage::show);
+
+            javalin.routes.get(DashboardController.PAGE, dashboard::page);
+            javalin.routes.get(DashboardController.DATA, dashboard::data);
+            javalin.routes.get(DashboardController.CSV, dashboard::csv);
 
             javalin.routes.exception(Exception.class, (error, ctx) -> {
                 if (ctx.path().startsWith(VoiceRoutes.PREFIX)) {

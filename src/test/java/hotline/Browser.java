@@ -7,6 +7,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +30,11 @@ public final class Browser {
     }
 
     public static WebDriver start() {
+        return start(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} and keeps its console for the test to read. */
+    public static WebDriver start(Path downloads) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "1".equals(System.getenv("HOTLINE_REQUIRE_BROWSER"))) {
             throw new AssertionError("Chromium and chromedriver are required (apt-get install chromium chromium-driver)");
@@ -40,6 +47,13 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--disable-quic", "--window-size=1280,1000",
                     "--user-data-dir=" + Files.createTempDirectory("hotline-chromium"));
+            if (downloads != null) {
+                options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false));
+            }
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
@@ -49,8 +63,21 @@ public final class Browser {
         }
     }
 
-    /** Saves what the browser shows under {@code target/}, for people to look at. */
+    /** Saves the whole page, top to bottom, under {@code target/}, for people to look at. */
     public static Path screenshot(WebDriver driver, String name) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        Object height = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+                Math.min(12_000, ((Number) height).intValue() + 120)));
+        try {
+            return viewport(driver, name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    private static Path viewport(WebDriver driver, String name) {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         try {
             Path target = Path.of("target", name);

@@ -111,7 +111,7 @@ public final class TestHotline implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
             Config config = new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
-                    Duration.ofDays(Config.DEFAULT_RETENTION_DAYS));
+                    Duration.ofDays(Config.DEFAULT_RETENTION_DAYS), Config.DEFAULT_SMALL_COUNT_THRESHOLD);
             Database database = Database.openIn(dataDir, LOS_ANGELES);
             Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
                     new AuditLog(database, clock));

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param twilioAuthToken  absent means local mode: loopback only, with a token made fresh at each start
  */
 public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, Path dataDir, Path promptsDir,
-                     Duration retention) {
+                     Duration retention, int smallCountThreshold) {
     public static final String PORT = "HOTLINE_PORT";
     public static final String PUBLIC_URL = "HOTLINE_PUBLIC_URL";
     public static final String AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
@@ -23,6 +23,8 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
     public static final String PROMPTS_DIR = "HOTLINE_PROMPTS_DIR";
     public static final String RETENTION_DAYS = "HOTLINE_RETENTION_DAYS";
     public static final int DEFAULT_RETENTION_DAYS = 90;
+    public static final String SMALL_COUNT_THRESHOLD = "HOTLINE_SMALL_COUNT_THRESHOLD";
+    public static final int DEFAULT_SMALL_COUNT_THRESHOLD = 5;
     public static final int DEFAULT_PORT = 8080;
 
     public static Config fromEnvironment() {
@@ -36,7 +38,8 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
         Optional<String> token = authToken(env.get(AUTH_TOKEN));
         Path dataDir = Path.of(env.getOrDefault(DATA_DIR, "./data")).toAbsolutePath().normalize();
         Path promptsDir = Path.of(env.getOrDefault(PROMPTS_DIR, "./prompts")).toAbsolutePath().normalize();
-        return new Config(port, publicUrl, token, dataDir, promptsDir, retention(env.get(RETENTION_DAYS)));
+        return new Config(port, publicUrl, token, dataDir, promptsDir, retention(env.get(RETENTION_DAYS)),
+                smallCountThreshold(env.get(SMALL_COUNT_THRESHOLD)));
     }
 
     /** Without a Twilio token nothing outside this machine may reach the hotline. */
@@ -72,6 +75,17 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
             return Duration.ofDays(Integer.parseInt(text.trim()));
         }
         throw new ConfigException(RETENTION_DAYS, "\"" + text + "\" must be a number of days from 1 to 9999");
+    }
+
+    /** Dashboards show a count below this only as "fewer than N", so that no single caller stands out. */
+    private static int smallCountThreshold(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_SMALL_COUNT_THRESHOLD;
+        }
+        if (text.trim().matches("[0-9]{1,3}") && Integer.parseInt(text.trim()) >= 2 && Integer.parseInt(text.trim()) <= 100) {
+            return Integer.parseInt(text.trim());
+        }
+        throw new ConfigException(SMALL_COUNT_THRESHOLD, "\"" + text + "\" must be a whole number from 2 to 100");
     }
 
     private static URI publicUrl(String text, int port) {

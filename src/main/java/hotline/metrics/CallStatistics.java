@@ -115,6 +115,26 @@ public final class CallStatistics {
         return counts(range, EventKind.CALL_ENDED.stored(), "choice");
     }
 
+    /** Ended calls by the last menu reached and what happened last: {@code language/no_input}, {@code main/invalid_input}... */
+    public Map<String, Long> callsEndedWhere(DateRange range) {
+        return counts(range, EventKind.CALL_ENDED.stored(), "menu || '/' || choice");
+    }
+
+    public long callsStarted(DateRange range) {
+        return query(range, EventKind.CALL_STARTED.stored(), List.of()).stream().mapToLong(Row::count).sum();
+    }
+
+    /** Calls started, by local day of the week (Monday first) and hour of the day: {@code [7][24]}. */
+    public long[][] callsByWeekdayAndHour(DateRange range) {
+        ZoneId zone = database.zone();
+        long[][] cells = new long[7][24];
+        for (Row row : query(range, EventKind.CALL_STARTED.stored(), List.of(), Grain.HOURLY, true)) {
+            LocalDateTime local = Grain.HOURLY.label(row.time(), zone);
+            cells[local.getDayOfWeek().getValue() - 1][local.getHour()] += row.count();
+        }
+        return cells;
+    }
+
     public DurationSummary durations(DateRange range) {
         Map<Integer, Long> histogram = new TreeMap<>();
         long seconds = 0;

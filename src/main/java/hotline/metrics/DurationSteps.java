@@ -7,14 +7,14 @@ import java.util.List;
  * holds a histogram of a few dozen rows per hour. A step is named by its first second; 3600 holds an hour or more.
  * (The same rule is written in SQL in migration V2.)
  */
-final class DurationSteps {
+public final class DurationSteps {
     /** Every step's first second, in order. */
-    static final List<Integer> STARTS = starts();
+    public static final List<Integer> STARTS = starts();
 
     private DurationSteps() {
     }
 
-    static int stepOf(int seconds) {
+    public static int stepOf(int seconds) {
         if (seconds < 60) {
             return seconds / 10 * 10;
         } else if (seconds < 180) {
@@ -30,7 +30,7 @@ final class DurationSteps {
     }
 
     /** The first second after the step; the last step (an hour or more) ends at 3600 as far as percentiles go. */
-    static int endOf(int start) {
+    public static int endOf(int start) {
         int index = STARTS.indexOf(start);
         return index + 1 < STARTS.size() ? STARTS.get(index + 1) : 3600;
     }

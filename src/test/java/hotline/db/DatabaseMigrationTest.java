@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A database file from the first schema version upgrades in place, keeping its rows. */
 class DatabaseMigrationTest {
@@ -42,7 +43,11 @@ class DatabaseMigrationTest {
         Database upgraded = Database.open(file, LOS_ANGELES);
 
         assertEquals(before, rows(upgraded));
-        assertEquals(List.of("1", "2", "3", "4"), versions(upgraded));
+        List<String> applied = versions(upgraded);
+        for (int i = 0; i < applied.size(); i++) {
+            assertEquals(Integer.toString(i + 1), applied.get(i), "every migration, in order: " + applied);
+        }
+        assertTrue(applied.size() >= 5, applied.toString());
         CallStatistics statistics = new CallStatistics(upgraded);
         DateRange day = DateRange.day(LocalDate.of(2026, 12, 2));
         assertEquals(2, statistics.callsPerDay(day).get(0).calls());
