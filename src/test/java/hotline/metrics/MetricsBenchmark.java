@@ -1,5 +1,7 @@
 package hotline.metrics;
 
+import hotline.catalog.PromptDirectory;
+import hotline.dashboard.SyntheticCalls;
 import hotline.db.Database;
 
 import java.io.IOException;
@@ -17,7 +19,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -27,13 +28,6 @@ import java.util.function.Supplier;
  */
 public final class MetricsBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
-    private static final List<String> LANGUAGES = List.of("en-US", "en-US", "en-US", "es-US", "es-US", "zh-CN");
-    private static final List<String> OPTIONS = List.of("facts", "about", "services", "reporting", "lines", "speak_now");
-    private static final List<String> LINES = List.of("nhtrc", "lasd_special_victims", "fbi_los_angeles", "lapd", "cast",
-            "la_probation", "journey_out", "zoe_international", "saving_innocence", "crime_stoppers", "ice_hsi",
-            "da_htvap_central", "da_victim_services");
-    private static final TransferOutcome[] OUTCOMES = {TransferOutcome.CONNECTED, TransferOutcome.CONNECTED,
-            TransferOutcome.CONNECTED, TransferOutcome.BUSY, TransferOutcome.NO_ANSWER, TransferOutcome.FAILED};
 
     private MetricsBenchmark() {
     }
@@ -56,7 +50,7 @@ public final class MetricsBenchmark {
         CallEventWriter writer = new CallEventWriter(database, Clock.systemUTC(), Duration.ofDays(3650));
         writer.start();
 
-        Random random = new Random(42);
+        SyntheticCalls synthetic = new SyntheticCalls(PromptDirectory.load(Path.of("prompts")), 42);
         long offered = 0;
         long calls = 0;
         // Calls arrive in time order, as they would over the days, spread evenly: events per minute of the period.
@@ -66,7 +60,7 @@ public final class MetricsBenchmark {
         long lastReport = started;
         while (offered < target) {
             Instant at = first.plusSeconds((long) (offered * minutesPerEvent * 60));
-            List<CallEvent> events = syntheticCall(random);
+            List<CallEvent> events = synthetic.oneCall();
             while (writer.stats().queued() > CallEventWriter.QUEUE_CAPACITY - 10_000) {
                 Thread.onSpinWait(); // the benchmark measures the writer, so it must not overrun the queue
             }
@@ -99,31 +93,6 @@ public final class MetricsBenchmark {
             time("  calls ended by last menu", () -> statistics.callsEndedByLastMenu(range));
             time("  duration percentiles", () -> statistics.durations(range));
         }
-    }
-
-    /** One call's events, in the proportions of a real line: most callers hear a topic or two and transfer. */
-    private static List<CallEvent> syntheticCall(Random random) {
-        List<CallEvent> events = new ArrayList<>();
-        events.add(CallEvent.callStarted());
-        if (random.nextInt(10) == 0) {
-            events.add(CallEvent.callEnded(5 + random.nextInt(20)));
-            return events;
-        }
-        String language = LANGUAGES.get(random.nextInt(LANGUAGES.size()));
-        events.add(CallEvent.languageChosen(language, "key"));
-        for (int i = random.nextInt(3); i >= 0; i--) {
-            events.add(CallEvent.optionChosen(language, "main", OPTIONS.get(random.nextInt(OPTIONS.size()))));
-        }
-        if (random.nextInt(4) == 0) {
-            events.add(CallEvent.invalidInput(language, "main"));
-        }
-        String line = LINES.get(random.nextInt(LINES.size()));
-        events.add(CallEvent.optionChosen(language, "lines", line));
-        events.add(CallEvent.transferAttempted(language, "lines", line, false));
-        TransferOutcome outcome = OUTCOMES[random.nextInt(OUTCOMES.length)];
-        events.add(CallEvent.transferOutcome(language, line, outcome, outcome == TransferOutcome.CONNECTED ? random.nextInt(1200) : 0));
-        events.add(CallEvent.callEnded(30 + random.nextInt(1500)));
-        return events;
     }
 
     private static void time(String name, Supplier<?> query) {
