@@ -92,6 +92,21 @@ class FilesTest {
     }
 
     @Test
+    void anImportedBadNumberIsRefusedAtPublishNamingTheField() throws IOException {
+        Map<String, String> files = exported();
+        files.put("lines.yaml", files.get("lines.yaml").replace("+18772755273", "+1877275527"));
+        admin.get("/admin/files");
+        assertEquals(303, admin.upload("/admin/files/import", "files", Map.of("prompts.zip", zip(files))).statusCode());
+        admin.get("/admin");
+        HttpResponse<String> refused = admin.submit("/admin/publish", Map.of("note", "imported"));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("lines.yaml: lines[3] (lapd).number: &#34;+1877275527&#34; is not a valid phone number")
+                || admin.page().text().contains("lines.yaml: lines[3] (lapd).number: \"+1877275527\" is not a valid phone number"),
+                admin.page().text());
+        assertEquals("v1", hotline.catalog.get().version());
+    }
+
+    @Test
     void filesThatAreNotPromptFilesChangeNothing() throws IOException {
         Map<String, String> files = exported();
         CatalogSource before = store.draft().content();

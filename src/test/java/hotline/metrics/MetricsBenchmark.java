@@ -1,6 +1,9 @@
 package hotline.metrics;
 
+import hotline.catalog.Catalog;
 import hotline.catalog.PromptDirectory;
+import hotline.dashboard.Reports;
+import hotline.dashboard.SmallCounts;
 import hotline.dashboard.SyntheticCalls;
 import hotline.db.Database;
 
@@ -50,7 +53,8 @@ public final class MetricsBenchmark {
         CallEventWriter writer = new CallEventWriter(database, Clock.systemUTC(), Duration.ofDays(3650));
         writer.start();
 
-        SyntheticCalls synthetic = new SyntheticCalls(PromptDirectory.load(Path.of("prompts")), 42);
+        Catalog catalog = PromptDirectory.load(Path.of("prompts"));
+        SyntheticCalls synthetic = new SyntheticCalls(catalog, 42);
         long offered = 0;
         long calls = 0;
         // Calls arrive in time order, as they would over the days, spread evenly: events per minute of the period.
@@ -92,6 +96,8 @@ public final class MetricsBenchmark {
             time("  transfer attempts", () -> statistics.transferAttempts(range));
             time("  calls ended by last menu", () -> statistics.callsEndedByLastMenu(range));
             time("  duration percentiles", () -> statistics.durations(range));
+            time("  the whole dashboard (both periods)", () -> new Reports(statistics, () -> catalog,
+                    new SmallCounts(SmallCounts.DEFAULT_THRESHOLD)).build(range));
         }
     }
 
