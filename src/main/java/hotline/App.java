@@ -88,12 +88,14 @@ public final class App {
         OverviewController overview = new OverviewController(content, publisher, catalog);
         PromptsController prompts = new PromptsController(content);
         LinesController lines = new LinesController(content);
-        LanguagesController languages = new LanguagesController(content);
+        CallStatistics statistics = new CallStatistics(database);
+        StepUrls urls = new StepUrls(config.publicUrl());
+        LanguagesController languages = new LanguagesController(content, statistics, urls, clock);
         VersionsController versions = new VersionsController(content, publisher, catalog);
-        PreviewController preview = new PreviewController(content, new StepUrls(config.publicUrl()), clock);
+        PreviewController preview = new PreviewController(content, urls, clock);
         FilesController files = new FilesController(content, audit);
         AuditController auditPage = new AuditController(audit, () -> catalog.get().timeZone());
-        DashboardController dashboard = new DashboardController(new Reports(new CallStatistics(database), catalog,
+        DashboardController dashboard = new DashboardController(new Reports(statistics, catalog,
                 new SmallCounts(config.smallCountThreshold())), catalog, clock);
 
         return Javalin.create(javalin -> {
@@ -145,6 +147,7 @@ public final class App {
             javalin.routes.post(AdminRoutes.LANGUAGES, languages::save);
             javalin.routes.post(AdminRoutes.LANGUAGE_MOVE, languages::move);
             javalin.routes.post(AdminRoutes.LANGUAGE_ADD, languages::add);
+            javalin.routes.post(AdminRoutes.LANGUAGE_ORDER_BY_USE, languages::orderByUse);
             javalin.routes.get(AdminRoutes.VERSIONS, versions::list);
             javalin.routes.get(AdminRoutes.DIFF, versions::diff);
             javalin.routes.post(AdminRoutes.ROLLBACK, versions::rollback);

@@ -36,6 +36,9 @@ public final class TwimlAssertions {
         for (Element element : twiml.elements("//*")) {
             assertTrue(VERBS.contains(element.getTagName()), where + ": unknown verb <" + element.getTagName() + ">");
         }
+        for (String play : twiml.strings("//Play")) {
+            assertTrue(play.startsWith(TestHotline.PUBLIC_URL + "/audio/") || play.contains("/audio/"), where + ": plays " + play);
+        }
         for (Element say : twiml.elements("//Say")) {
             assertFalse(say.getAttribute("language").isBlank(), where + ": <Say> without language");
             assertFalse(say.getAttribute("voice").isBlank(), where + ": <Say> without voice");
@@ -44,7 +47,12 @@ public final class TwimlAssertions {
         }
         for (Element gather : twiml.elements("//Gather")) {
             assertOurStepUrl(gather.getAttribute("action"), where);
-            assertEquals("dtmf", gather.getAttribute("input"), where);
+            String input = gather.getAttribute("input");
+            assertTrue(input.equals("dtmf") || input.equals("dtmf speech"), where + ": input " + input);
+            if (input.contains("speech")) {
+                assertFalse(gather.getAttribute("language").isBlank(), where + ": listening without a language");
+                assertEquals("auto", gather.getAttribute("speechTimeout"), where);
+            }
             assertEquals("1", gather.getAttribute("numDigits"), where);
             assertEquals("true", gather.getAttribute("actionOnEmptyResult"), where);
             assertEquals("", gather.getAttribute("finishOnKey"), where + ": # must reach us as a key");

@@ -14,6 +14,7 @@ public final class AdminRoutes {
     public static final String LANGUAGES = "/admin/languages";
     public static final String LANGUAGE_ADD = "/admin/languages/add";
     public static final String LANGUAGE_MOVE = "/admin/languages/{code}/move";
+    public static final String LANGUAGE_ORDER_BY_USE = "/admin/languages/order-by-use";
     public static final String VERSIONS = "/admin/versions";
     public static final String DIFF = "/admin/versions/diff";
     public static final String ROLLBACK = "/admin/versions/{id}/rollback";

@@ -81,7 +81,7 @@ public final class ContentStartup {
             completed.putAll(texts);
             prompts.put(language, completed);
         });
-        return new CatalogSource(content.version(), content.languages(), content.lines(), prompts);
+        return content.withPrompts(prompts);
     }
 
     private static Set<String> missingFrom(Map<String, Object> texts, Map<String, Object> seed) {

@@ -162,7 +162,7 @@ public final class ContentStore {
 
     private static String toJson(CatalogSource content) {
         try {
-            return JSON.writeValueAsString(new CatalogSource(null, content.languages(), content.lines(), content.prompts()));
+            return JSON.writeValueAsString(content.withVersion(null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("content always converts to JSON", e);
         }
@@ -170,8 +170,7 @@ public final class ContentStore {
 
     private static CatalogSource fromJson(String json, String label) {
         try {
-            CatalogSource stored = JSON.readValue(json, CatalogSource.class);
-            return new CatalogSource(label, stored.languages(), stored.lines(), stored.prompts());
+            return JSON.readValue(json, CatalogSource.class).withVersion(label);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored content is not readable: " + e.getMessage(), e);
         }

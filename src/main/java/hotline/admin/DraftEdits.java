@@ -2,7 +2,6 @@ package hotline.admin;
 
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
-import hotline.catalog.CatalogSource.LanguagesFile;
 import hotline.catalog.CatalogSource.LineEntry;
 import hotline.catalog.CatalogSource.LinesFile;
 
@@ -20,19 +19,17 @@ final class DraftEdits {
     static CatalogSource withPrompts(CatalogSource source, String language, Map<String, Object> texts) {
         Map<String, Map<String, Object>> prompts = new LinkedHashMap<>(source.prompts());
         prompts.put(language, new LinkedHashMap<>(texts));
-        return new CatalogSource(source.version(), source.languages(), source.lines(), prompts);
+        return source.withPrompts(prompts);
     }
 
     static CatalogSource withLanguages(CatalogSource source, List<LanguageEntry> languages, String defaultLanguage) {
-        return new CatalogSource(source.version(), new LanguagesFile(defaultLanguage, List.copyOf(languages)),
-                source.lines(), source.prompts());
+        return source.withLanguages(source.languages().withLanguages(defaultLanguage, languages));
     }
 
     static CatalogSource withReviewed(CatalogSource source, String code, boolean reviewed) {
         List<LanguageEntry> languages = new ArrayList<>();
         for (LanguageEntry l : source.languages().languages()) {
-            languages.add(l.code().equals(code)
-                    ? new LanguageEntry(l.code(), l.key(), l.twilioLanguage(), l.voice(), l.enabled(), reviewed) : l);
+            languages.add(l.code().equals(code) ? l.withState(l.offered(), reviewed) : l);
         }
         return withLanguages(source, languages, source.languages().defaultLanguage());
     }
@@ -40,7 +37,7 @@ final class DraftEdits {
     /** A new language starts disabled and with no texts, so it cannot reach callers half-written. */
     static CatalogSource withNewLanguage(CatalogSource source, LanguageEntry language) {
         List<LanguageEntry> languages = new ArrayList<>(source.languages().languages());
-        languages.add(new LanguageEntry(language.code(), language.key(), language.twilioLanguage(), language.voice(), false, false));
+        languages.add(language.withState(false, false));
         CatalogSource added = withLanguages(source, languages, source.languages().defaultLanguage());
         return withPrompts(added, language.code(), Map.of());
     }
@@ -74,16 +71,12 @@ final class DraftEdits {
 
     static CatalogSource withDirectory(CatalogSource source, String hotline, List<String> speakNow, String timeZone,
                                        Integer dialTimeoutSeconds) {
-        LinesFile lines = source.lines();
-        return new CatalogSource(source.version(), source.languages(),
-                new LinesFile(timeZone, dialTimeoutSeconds, hotline, List.copyOf(speakNow), lines.lines()), source.prompts());
+        return source.withLines(new LinesFile(timeZone, dialTimeoutSeconds, hotline, List.copyOf(speakNow),
+                source.lines().lines()));
     }
 
     private static CatalogSource withLines(CatalogSource source, List<LineEntry> lines) {
-        LinesFile file = source.lines();
-        return new CatalogSource(source.version(), source.languages(),
-                new LinesFile(file.timeZone(), file.dialTimeoutSeconds(), file.hotline(), file.speakNow(), List.copyOf(lines)),
-                source.prompts());
+        return source.withLines(source.lines().withLines(lines));
     }
 
     private static Optional<Integer> indexOf(List<LineEntry> lines, String id) {

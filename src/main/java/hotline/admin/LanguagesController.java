@@ -5,38 +5,56 @@ import hotline.catalog.CatalogCheck;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
 import hotline.catalog.CatalogValidator;
+import hotline.metrics.CallStatistics;
+import hotline.metrics.DateRange;
+import hotline.voice.SpokenLength;
+import hotline.voice.StepUrls;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** The language menu: order, keys, voices, which languages are offered, and adding a language. */
+/** The language menu: order, keys, voices, listening, which languages are offered, and adding a language. */
 public final class LanguagesController {
-    private final ContentStore store;
+    private static final LanguagesPage.Row NOTHING_TYPED = new LanguagesPage.Row("", "", "", "", "", "", false, false, 0);
 
-    public LanguagesController(ContentStore store) {
+    private final ContentStore store;
+    private final CallStatistics statistics;
+    private final StepUrls urls;
+    private final Clock clock;
+
+    public LanguagesController(ContentStore store, CallStatistics statistics, StepUrls urls, Clock clock) {
         this.store = store;
+        this.statistics = statistics;
+        this.urls = urls;
+        this.clock = clock;
     }
 
     public void show(Context ctx) {
         CatalogSource draft = store.draft().content();
-        render(ctx, HttpStatus.OK, draft, rows(draft), draft.languages().defaultLanguage(), "", new LanguagesPage.Row("", "", "", "", false, false));
+        render(ctx, HttpStatus.OK, draft, rows(draft), draft.languages().defaultLanguage(), "", NOTHING_TYPED);
     }
 
     public void save(Context ctx) {
         CatalogSource draft = store.draft().content();
+        Map<String, Long> lately = chosenLately();
         List<LanguagesPage.Row> typed = new ArrayList<>();
         for (LanguageEntry l : draft.languages().languages()) {
             typed.add(new LanguagesPage.Row(l.code(), param(ctx, "key_" + l.code()), param(ctx, "twilio_" + l.code()),
-                    param(ctx, "voice_" + l.code()), ctx.formParam("enabled_" + l.code()) != null,
-                    ctx.formParam("reviewed_" + l.code()) != null));
+                    param(ctx, "voice_" + l.code()), param(ctx, "speech_" + l.code()), param(ctx, "names_" + l.code()),
+                    ctx.formParam("enabled_" + l.code()) != null, ctx.formParam("reviewed_" + l.code()) != null,
+                    lately.getOrDefault(l.code(), 0L)));
         }
         String defaultLanguage = param(ctx, "default");
         List<String> errors = new ArrayList<>();
@@ -51,12 +69,10 @@ public final class LanguagesController {
             errors.add("The default language must be one that is offered.");
         }
         if (!errors.isEmpty()) {
-            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, draft, typed, defaultLanguage, String.join(" ", errors),
-                    new LanguagesPage.Row("", "", "", "", false, false));
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, draft, typed, defaultLanguage, String.join(" ", errors), NOTHING_TYPED);
             return;
         }
-        List<LanguageEntry> entries = typed.stream().map(r -> new LanguageEntry(r.code(), r.key(), r.twilioLanguage(),
-                r.voice(), r.enabled() ? null : false, r.reviewed())).toList();
+        List<LanguageEntry> entries = typed.stream().map(LanguagesController::entry).toList();
         store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withLanguages(content, entries, defaultLanguage));
         ctx.redirect(AdminRoutes.LANGUAGES + "?notice=saved", HttpStatus.SEE_OTHER);
     }
@@ -67,10 +83,20 @@ public final class LanguagesController {
         ctx.redirect(AdminRoutes.LANGUAGES, HttpStatus.SEE_OTHER);
     }
 
+    /** Puts the languages chosen most in the last 30 days first, so most callers hear theirs soonest. */
+    public void orderByUse(Context ctx) {
+        Map<String, Long> lately = chosenLately();
+        store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withLanguages(content,
+                content.languages().languages().stream()
+                        .sorted(Comparator.comparing((LanguageEntry l) -> -lately.getOrDefault(l.code(), 0L))).toList(),
+                content.languages().defaultLanguage()));
+        ctx.redirect(AdminRoutes.LANGUAGES + "?notice=saved", HttpStatus.SEE_OTHER);
+    }
+
     public void add(Context ctx) {
         CatalogSource draft = store.draft().content();
         LanguagesPage.Row row = new LanguagesPage.Row(param(ctx, "code"), param(ctx, "key"), param(ctx, "twilio_language"),
-                param(ctx, "voice"), false, false);
+                param(ctx, "voice"), param(ctx, "speech_language"), param(ctx, "spoken_names"), false, false, 0);
         List<String> errors = new ArrayList<>(problems(row));
         if (!row.code().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             errors.add("\"" + row.code() + "\" is not a language code like ko-KR.");
@@ -83,9 +109,14 @@ public final class LanguagesController {
                     String.join(" ", errors), row);
             return;
         }
-        store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withNewLanguage(content,
-                new LanguageEntry(row.code(), row.key(), row.twilioLanguage(), row.voice(), false, false)));
+        store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withNewLanguage(content, entry(row)));
         ctx.redirect(AdminRoutes.PROMPTS + "?lang=" + row.code() + "&notice=saved", HttpStatus.SEE_OTHER);
+    }
+
+    private static LanguageEntry entry(LanguagesPage.Row row) {
+        List<String> names = Arrays.stream(row.spokenNames().split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        return new LanguageEntry(row.code(), row.key(), blankToNull(row.twilioLanguage()), blankToNull(row.voice()),
+                row.enabled() ? null : false, row.reviewed(), blankToNull(row.speechLanguage()), names.isEmpty() ? null : names);
     }
 
     private static List<String> problems(LanguagesPage.Row row) {
@@ -94,22 +125,45 @@ public final class LanguagesController {
         if (!row.key().matches("[1-9]")) {
             problems.add(who + ": the key is one digit from 1 to 9.");
         }
-        if (!CatalogValidator.TWILIO_LANGUAGES.contains(row.twilioLanguage())) {
-            problems.add(who + ": \"" + row.twilioLanguage() + "\" is not a language Twilio can speak.");
+        if (row.twilioLanguage().isBlank() != row.voice().isBlank()) {
+            problems.add(who + ": give both a Twilio language and a voice, or neither for a language heard from recordings only.");
+        } else if (!row.voice().isBlank()) {
+            if (!CatalogValidator.TWILIO_LANGUAGES.contains(row.twilioLanguage())) {
+                problems.add(who + ": \"" + row.twilioLanguage() + "\" is not a language Twilio can speak.");
+            }
+            if (!CatalogValidator.TWILIO_VOICES.contains(row.voice())) {
+                problems.add(who + ": \"" + row.voice() + "\" is not a Twilio voice (names are case-sensitive).");
+            }
         }
-        if (!CatalogValidator.TWILIO_VOICES.contains(row.voice())) {
-            problems.add(who + ": \"" + row.voice() + "\" is not a Twilio voice (names are case-sensitive).");
+        if (!row.speechLanguage().isBlank() && !CatalogValidator.SPEECH_LANGUAGES.contains(row.speechLanguage())) {
+            problems.add(who + ": \"" + row.speechLanguage() + "\" is not a language Twilio can listen for.");
         }
         return problems;
     }
 
-    private static List<LanguagesPage.Row> rows(CatalogSource draft) {
-        return draft.languages().languages().stream().map(l -> new LanguagesPage.Row(l.code(), l.key(), l.twilioLanguage(),
-                l.voice(), l.offered(), l.reviewedByNativeSpeaker())).toList();
+    private List<LanguagesPage.Row> rows(CatalogSource draft) {
+        Map<String, Long> lately = chosenLately();
+        return draft.languages().languages().stream().map(l -> new LanguagesPage.Row(l.code(), l.key(),
+                nullToBlank(l.twilioLanguage()), nullToBlank(l.voice()), nullToBlank(l.speechLanguage()),
+                l.spokenNames() == null ? "" : String.join(", ", l.spokenNames()), l.offered(), l.reviewedByNativeSpeaker(),
+                lately.getOrDefault(l.code(), 0L))).toList();
     }
 
-    private static void render(Context ctx, HttpStatus status, CatalogSource draft, List<LanguagesPage.Row> rows,
-                               String defaultLanguage, String error, LanguagesPage.Row adding) {
+    /** How many callers chose each language in the last 30 days: the order of the menu should follow it. */
+    private Map<String, Long> chosenLately() {
+        ZoneId zone = ZoneId.of("America/Los_Angeles");
+        try {
+            CatalogCheck check = CatalogValidator.check(store.draft().content());
+            zone = check.catalog().map(c -> c.timeZone()).orElse(zone);
+        } catch (RuntimeException e) {
+            // the draft's time zone cannot be read: Los Angeles will do for counting
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        return statistics.callsByLanguage(new DateRange(today.minusDays(29), today));
+    }
+
+    private void render(Context ctx, HttpStatus status, CatalogSource draft, List<LanguagesPage.Row> rows,
+                        String defaultLanguage, String error, LanguagesPage.Row adding) {
         CatalogCheck check = CatalogValidator.check(draft);
         List<ProblemView> problems = ProblemView.of(check.errors().stream()
                 .filter(p -> p.file().equals(CatalogSource.LANGUAGES_FILE)).toList());
@@ -122,13 +176,23 @@ public final class LanguagesController {
             voices.put(language, forLanguage);
         }
         voices.put("", polly);
+        int seconds = check.catalog().map(catalog -> (int) Math.round(SpokenLength.languageMenu(catalog, urls))).orElse(-1);
+        String another = draft.languages().anotherLanguage() == null ? "" : draft.languages().anotherLanguage().key();
         ctx.status(status);
         Pages.render(ctx, "admin/languages.jte", new LanguagesPage(SignedIn.frame(ctx, "Languages", "languages"), rows,
-                defaultLanguage, CatalogValidator.TWILIO_LANGUAGES.stream().sorted().collect(Collectors.toList()), voices,
-                problems, error, adding));
+                defaultLanguage, CatalogValidator.TWILIO_LANGUAGES.stream().sorted().toList(),
+                CatalogValidator.SPEECH_LANGUAGES.stream().sorted().toList(), voices, problems, error, adding, seconds, another));
     }
 
     private static String param(Context ctx, String name) {
         return Optional.ofNullable(ctx.formParam(name)).orElse("").strip();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static String nullToBlank(String text) {
+        return text == null ? "" : text;
     }
 }

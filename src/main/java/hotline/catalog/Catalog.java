@@ -18,22 +18,41 @@ import java.util.stream.Collectors;
  * @param lines            in the order the directory offers them
  * @param hotlineLineId    the 24-hour line every failure ends at
  * @param speakNowOrder    the lines "speak with someone now" tries, first open one wins
+ * @param recordings       per language, the audio file of each recorded slot ({@link RecordingSlots}), up to date only
+ * @param anotherLanguage  the language menu's key for any other language, and the line with interpreters
  */
 public record Catalog(String version, List<Language> languages, String defaultLanguage, Map<String, Prompts> prompts,
                       List<ResourceLine> lines, ZoneId timeZone, String hotlineLineId, List<String> speakNowOrder,
-                      int dialTimeoutSeconds) {
+                      int dialTimeoutSeconds, Map<String, Map<String, String>> recordings,
+                      Optional<AnotherLanguage> anotherLanguage) {
+
+    /** The language menu's key for a language that is not offered, and the 24-hour line with interpreters. */
+    public record AnotherLanguage(String key, String lineId) {
+    }
 
     public Catalog {
         languages = List.copyOf(languages);
         prompts = Map.copyOf(prompts);
         lines = List.copyOf(lines);
         speakNowOrder = List.copyOf(speakNowOrder);
+        recordings = Map.copyOf(recordings);
     }
 
     /** The same content under another label, such as the version it was published as. */
     public Catalog withVersion(String label) {
         return new Catalog(label, languages, defaultLanguage, prompts, lines, timeZone, hotlineLineId, speakNowOrder,
-                dialTimeoutSeconds);
+                dialTimeoutSeconds, recordings, anotherLanguage);
+    }
+
+    /** The same content with other prompts: for tests that need content the validator would refuse. */
+    public Catalog withPrompts(Map<String, Prompts> changed) {
+        return new Catalog(version, languages, defaultLanguage, changed, lines, timeZone, hotlineLineId, speakNowOrder,
+                dialTimeoutSeconds, recordings, anotherLanguage);
+    }
+
+    /** The audio file recorded for {@code slot} in {@code language}, if there is an up-to-date one. */
+    public Optional<String> recording(Language language, String slot) {
+        return Optional.ofNullable(recordings.getOrDefault(language.code(), Map.of()).get(slot));
     }
 
     public Optional<Language> language(String code) {

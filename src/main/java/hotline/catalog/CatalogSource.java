@@ -10,30 +10,69 @@ import java.util.Map;
  * The catalog as people write it, before any checking: the three kinds of prompt file, field by field.
  * {@link CatalogValidator} turns it into a {@link Catalog} or explains what is wrong.
  *
- * @param prompts texts per language code, flattened to dotted paths ({@code main_menu.safety}); a value is a
- *                String, a List of Strings, or whatever else a person typed (which the validator refuses)
+ * @param prompts    texts per language code, flattened to dotted paths ({@code main_menu.safety}); a value is a
+ *                   String, a List of Strings, or whatever else a person typed (which the validator refuses)
+ * @param recordings per language code, the recordings made for it, by slot (see {@link RecordingSlots})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogSource(String version, LanguagesFile languages, LinesFile lines,
-                            Map<String, Map<String, Object>> prompts) {
+                            Map<String, Map<String, Object>> prompts,
+                            Map<String, Map<String, RecordingEntry>> recordings) {
 
     public static final String LANGUAGES_FILE = "languages.yaml";
     public static final String LINES_FILE = "lines.yaml";
+
+    public CatalogSource {
+        recordings = recordings == null ? Map.of() : recordings;
+    }
 
     public static String promptFile(String languageCode) {
         return languageCode + ".yaml";
     }
 
-    /** {@code languages.yaml}: the language menu. */
-    public record LanguagesFile(@JsonProperty("default") String defaultLanguage, List<LanguageEntry> languages) {
+    public CatalogSource withVersion(String label) {
+        return new CatalogSource(label, languages, lines, prompts, recordings);
+    }
+
+    public CatalogSource withLanguages(LanguagesFile changed) {
+        return new CatalogSource(version, changed, lines, prompts, recordings);
+    }
+
+    public CatalogSource withLines(LinesFile changed) {
+        return new CatalogSource(version, languages, changed, prompts, recordings);
+    }
+
+    public CatalogSource withPrompts(Map<String, Map<String, Object>> changed) {
+        return new CatalogSource(version, languages, lines, changed, recordings);
+    }
+
+    public CatalogSource withRecordings(Map<String, Map<String, RecordingEntry>> changed) {
+        return new CatalogSource(version, languages, lines, prompts, changed);
     }
 
     /**
-     * @param enabled  offered in the language menu; a disabled language may be incomplete (its problems are warnings)
-     * @param reviewed its prompts were checked by a native speaker; otherwise the editor shows "needs review"
+     * {@code languages.yaml}: the language menu.
+     *
+     * @param anotherLanguage the key for callers whose language is not offered, and the line with interpreters
+     */
+    public record LanguagesFile(@JsonProperty("default") String defaultLanguage, List<LanguageEntry> languages,
+                                @JsonProperty("another_language") AnotherLanguage anotherLanguage) {
+        public LanguagesFile withLanguages(String defaultCode, List<LanguageEntry> entries) {
+            return new LanguagesFile(defaultCode, List.copyOf(entries), anotherLanguage);
+        }
+    }
+
+    /**
+     * @param twilioLanguage absent, with {@code voice}, for a language Twilio cannot speak: recordings only
+     * @param enabled        offered in the language menu; a disabled language may be incomplete (its problems are warnings)
+     * @param reviewed       its prompts were checked by a native speaker; otherwise the editor shows "needs review"
+     * @param speechLanguage the language Twilio listens for when a caller speaks instead of pressing a key
+     * @param spokenNames    what a caller may say in the language menu to choose this language
      */
     public record LanguageEntry(String code, String key, @JsonProperty("twilio_language") String twilioLanguage,
-                                String voice, Boolean enabled, Boolean reviewed) {
+                                String voice, Boolean enabled, Boolean reviewed,
+                                @JsonProperty("speech_language") String speechLanguage,
+                                @JsonProperty("spoken_names") List<String> spokenNames) {
         /** Enabled unless it says otherwise. (Not named isEnabled: Jackson would take that for the field.) */
         public boolean offered() {
             return !Boolean.FALSE.equals(enabled);
@@ -42,6 +81,20 @@ public record CatalogSource(String version, LanguagesFile languages, LinesFile l
         public boolean reviewedByNativeSpeaker() {
             return Boolean.TRUE.equals(reviewed);
         }
+
+        /** No text-to-speech voice: every prompt must be recorded. */
+        public boolean recordingsOnly() {
+            return voice == null && twilioLanguage == null;
+        }
+
+        public LanguageEntry withState(boolean isEnabled, boolean isReviewed) {
+            return new LanguageEntry(code, key, twilioLanguage, voice, isEnabled ? null : false, isReviewed,
+                    speechLanguage, spokenNames);
+        }
+    }
+
+    /** A key in the language menu for any other language: it connects to a 24-hour line with interpreters. */
+    public record AnotherLanguage(String key, String line) {
     }
 
     /** {@code lines.yaml}: the resource directory and how transfers behave. */
@@ -50,6 +103,9 @@ public record CatalogSource(String version, LanguagesFile languages, LinesFile l
                             @JsonProperty("hotline") String hotline,
                             @JsonProperty("speak_now") List<String> speakNow,
                             List<LineEntry> lines) {
+        public LinesFile withLines(List<LineEntry> changed) {
+            return new LinesFile(timeZone, dialTimeoutSeconds, hotline, speakNow, List.copyOf(changed));
+        }
     }
 
     /** @param enabled offered in the directory; a disabled line is kept but nothing may lead to it */
@@ -60,5 +116,12 @@ public record CatalogSource(String version, LanguagesFile languages, LinesFile l
         public boolean offered() {
             return !Boolean.FALSE.equals(enabled);
         }
+    }
+
+    /**
+     * A recording: its audio file under the data directory's {@code recordings/}, and what it says, so that a
+     * recording whose text has since changed is known to be out of date.
+     */
+    public record RecordingEntry(String file, String transcript) {
     }
 }

@@ -1,5 +1,6 @@
 package hotline.catalog;
 
+import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Say;
 
 import hotline.catalog.CatalogSource.LanguageEntry;
@@ -25,6 +26,8 @@ public final class CatalogValidator {
             Arrays.stream(Say.Language.values()).map(Say.Language::toString).collect(Collectors.toUnmodifiableSet());
     public static final Set<String> TWILIO_VOICES =
             Arrays.stream(Say.Voice.values()).map(Say.Voice::toString).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> SPEECH_LANGUAGES =
+            Arrays.stream(Gather.Language.values()).map(Gather.Language::toString).collect(Collectors.toUnmodifiableSet());
     private static final String LANGUAGE_CODE = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
 
     private CatalogValidator() {
@@ -47,21 +50,62 @@ public final class CatalogValidator {
         LineDirectory directory = LineDirectoryValidator.validate(source.lines(), declaredCodes(source.languages()),
                 offered, errors);
         Map<String, Prompts> prompts = new LinkedHashMap<>();
+        Map<String, Map<String, String>> recordings = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> file : source.prompts().entrySet()) {
             String code = file.getKey();
-            if (offered.contains(code)) {
-                prompts.put(code, PromptValidator.validate(code, file.getValue(), directory.lines(), errors));
-            } else if (declaredCodes(source.languages()).contains(code)) {
-                PromptValidator.validate(code, file.getValue(), directory.lines(), warnings);
+            boolean isOffered = offered.contains(code);
+            if (!isOffered && !declaredCodes(source.languages()).contains(code)) {
+                continue;
+            }
+            List<CatalogProblem> problems = isOffered ? errors : warnings;
+            Prompts checked = PromptValidator.validate(code, file.getValue(), directory.lines(), problems);
+            Map<String, String> fresh = RecordingValidator.validate(code, source.recordings().getOrDefault(code, Map.of()),
+                    checked, directory.lines(), recordingsOnly(source.languages(), code), problems, warnings);
+            if (isOffered) {
+                prompts.put(code, checked);
+                recordings.put(code, fresh);
             }
         }
+        for (String code : source.recordings().keySet()) {
+            if (!source.prompts().containsKey(code)) {
+                warnings.add(new CatalogProblem(CatalogSource.promptFile(code), "recordings", "recordings for a language with no prompts"));
+            }
+        }
+        Optional<Catalog.AnotherLanguage> another = anotherLanguage(source.languages(), languages, directory, errors);
         if (!errors.isEmpty()) {
             return new CatalogCheck(Optional.empty(), errors, warnings);
         }
         Catalog catalog = new Catalog(source.version(), languages, source.languages().defaultLanguage(), prompts,
                 directory.lines(), directory.timeZone(), directory.hotlineLineId(), directory.speakNowOrder(),
-                directory.dialTimeoutSeconds());
+                directory.dialTimeoutSeconds(), recordings, another);
         return new CatalogCheck(Optional.of(catalog), errors, warnings);
+    }
+
+    private static boolean recordingsOnly(LanguagesFile file, String code) {
+        return file != null && file.languages() != null
+                && file.languages().stream().anyMatch(l -> code.equals(l.code()) && l.recordingsOnly());
+    }
+
+    /** The key for any other language: not a language's key, and leading to an offered 24-hour line. */
+    private static Optional<Catalog.AnotherLanguage> anotherLanguage(LanguagesFile file, List<Language> offered,
+                                                                     LineDirectory directory, List<CatalogProblem> errors) {
+        if (file == null || file.anotherLanguage() == null) {
+            return Optional.empty();
+        }
+        CatalogSource.AnotherLanguage another = file.anotherLanguage();
+        String where = CatalogSource.LANGUAGES_FILE;
+        int before = errors.size();
+        if (another.key() == null || !another.key().matches("[0-9]")) {
+            errors.add(new CatalogProblem(where, "another_language.key", "\"" + another.key() + "\" must be one digit"));
+        } else if (offered.stream().anyMatch(l -> l.key().equals(another.key()))) {
+            errors.add(new CatalogProblem(where, "another_language.key", "key " + another.key() + " is taken by a language"));
+        }
+        boolean allDay = directory.lines().stream().anyMatch(l -> l.id().equals(another.line()) && l.openAllDay());
+        if (!allDay) {
+            errors.add(new CatalogProblem(where, "another_language.line", "\"" + another.line()
+                    + "\" must name an offered line open 24 hours, with interpreters"));
+        }
+        return errors.size() == before ? Optional.of(new Catalog.AnotherLanguage(another.key(), another.line())) : Optional.empty();
     }
 
     private static Set<String> declaredCodes(LanguagesFile file) {
@@ -101,20 +145,33 @@ public final class CatalogValidator {
             } else if (entry.offered() && !keys.add(entry.key())) {
                 problems.add(new CatalogProblem(where, at + ".key", "key " + entry.key() + " is taken by another language"));
             }
-            if (!TWILIO_LANGUAGES.contains(entry.twilioLanguage())) {
-                problems.add(new CatalogProblem(where, at + ".twilio_language", "\"" + entry.twilioLanguage()
-                        + "\" is not a language Twilio can speak (such as en-US, es-US, cmn-CN)"));
+            if (entry.recordingsOnly()) {
+                // no voice: heard from recordings only, which RecordingValidator checks
+            } else if (entry.twilioLanguage() == null || entry.voice() == null) {
+                problems.add(new CatalogProblem(where, at + (entry.voice() == null ? ".voice" : ".twilio_language"),
+                        "missing; give both twilio_language and voice, or neither for a language heard from recordings only"));
+            } else {
+                if (!TWILIO_LANGUAGES.contains(entry.twilioLanguage())) {
+                    problems.add(new CatalogProblem(where, at + ".twilio_language", "\"" + entry.twilioLanguage()
+                            + "\" is not a language Twilio can speak (such as en-US, es-US, cmn-CN)"));
+                }
+                if (!TWILIO_VOICES.contains(entry.voice())) {
+                    problems.add(new CatalogProblem(where, at + ".voice", "\"" + entry.voice()
+                            + "\" is not a Twilio voice (such as Polly.Joanna-Neural); names are case-sensitive"));
+                }
             }
-            if (!TWILIO_VOICES.contains(entry.voice())) {
-                problems.add(new CatalogProblem(where, at + ".voice", "\"" + entry.voice()
-                        + "\" is not a Twilio voice (such as Polly.Joanna-Neural); names are case-sensitive"));
+            if (entry.speechLanguage() != null && !SPEECH_LANGUAGES.contains(entry.speechLanguage())) {
+                problems.add(new CatalogProblem(where, at + ".speech_language", "\"" + entry.speechLanguage()
+                        + "\" is not a language Twilio can listen for (such as en-US, es-US, cmn-Hans-CN)"));
             }
             if (!promptFiles.contains(entry.code())) {
                 problems.add(new CatalogProblem(CatalogSource.promptFile(entry.code()), "", "missing; every language in "
                         + where + " needs its prompt file"));
             }
             if (entry.offered() && problems.size() == before) {
-                offered.add(new Language(entry.code(), entry.key(), entry.twilioLanguage(), entry.voice()));
+                offered.add(new Language(entry.code(), entry.key(), Optional.ofNullable(entry.twilioLanguage()),
+                        Optional.ofNullable(entry.voice()), Optional.ofNullable(entry.speechLanguage()),
+                        entry.spokenNames() == null ? List.of() : entry.spokenNames()));
             }
         }
         String defaultLanguage = file.defaultLanguage();

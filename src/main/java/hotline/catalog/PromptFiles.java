@@ -36,6 +36,9 @@ public final class PromptFiles {
             CatalogSource.LANGUAGES_FILE, "# The language menu, in the order callers hear it. See the hotline's README.\n",
             CatalogSource.LINES_FILE, "# The resource lines callers can be transferred to, in directory order. See the hotline's README.\n");
 
+    /** The section of a language file that lists its recordings. */
+    static final String RECORDINGS = "recordings";
+
     private PromptFiles() {
     }
 
@@ -53,16 +56,23 @@ public final class PromptFiles {
         CatalogSource.LanguagesFile languages = parse(contents, CatalogSource.LANGUAGES_FILE, CatalogSource.LanguagesFile.class, problems);
         CatalogSource.LinesFile lines = parse(contents, CatalogSource.LINES_FILE, CatalogSource.LinesFile.class, problems);
         Map<String, Map<String, Object>> prompts = new LinkedHashMap<>();
+        Map<String, Map<String, CatalogSource.RecordingEntry>> recordings = new LinkedHashMap<>();
         for (String name : contents.keySet()) {
             if (!name.equals(CatalogSource.LANGUAGES_FILE) && !name.equals(CatalogSource.LINES_FILE)) {
+                String language = name.substring(0, name.length() - ".yaml".length());
                 Map<?, ?> tree = parse(contents, name, Map.class, problems);
-                prompts.put(name.substring(0, name.length() - ".yaml".length()), tree == null ? Map.of() : flatten(tree));
+                Map<Object, Object> texts = tree == null ? new LinkedHashMap<>() : new LinkedHashMap<>(tree);
+                Object recorded = texts.remove(RECORDINGS);
+                if (recorded != null) {
+                    recordings(name, recorded, problems).ifPresent(r -> recordings.put(language, r));
+                }
+                prompts.put(language, flatten(texts));
             }
         }
         if (!problems.isEmpty()) {
             throw new CatalogException(problems);
         }
-        return new CatalogSource(fingerprint(contents), languages, lines, prompts);
+        return new CatalogSource(fingerprint(contents), languages, lines, prompts, recordings);
     }
 
     /** The content as files, each with a short header, in the order an editor expects to read them. */
@@ -72,13 +82,31 @@ public final class PromptFiles {
             files.put(CatalogSource.LANGUAGES_FILE, HEADERS.get(CatalogSource.LANGUAGES_FILE) + YAML.writeValueAsString(source.languages()));
             files.put(CatalogSource.LINES_FILE, HEADERS.get(CatalogSource.LINES_FILE) + YAML.writeValueAsString(source.lines()));
             for (Map.Entry<String, Map<String, Object>> language : source.prompts().entrySet()) {
+                Map<String, Object> tree = nest(language.getValue());
+                Map<String, CatalogSource.RecordingEntry> recorded = source.recordings().getOrDefault(language.getKey(), Map.of());
+                if (!recorded.isEmpty()) {
+                    tree.put(RECORDINGS, recorded);
+                }
                 files.put(CatalogSource.promptFile(language.getKey()), "# What callers hear in " + language.getKey()
-                        + ". Every language file has the same keys.\n" + YAML.writeValueAsString(nest(language.getValue())));
+                        + ". Every language file has the same keys.\n" + YAML.writeValueAsString(tree));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("content always renders as YAML", e);
         }
         return files;
+    }
+
+    /** The recordings section of a language file: slot to audio file and what it says. */
+    private static java.util.Optional<Map<String, CatalogSource.RecordingEntry>> recordings(String file, Object section,
+                                                                                         List<CatalogProblem> problems) {
+        try {
+            return java.util.Optional.of(YAML.convertValue(section,
+                    new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, CatalogSource.RecordingEntry>>() { }));
+        } catch (IllegalArgumentException e) {
+            problems.add(new CatalogProblem(file, RECORDINGS, "each recording needs a file and a transcript: "
+                    + e.getMessage().replaceAll(" \\(class [^)]*\\)", "").lines().findFirst().orElse("")));
+            return java.util.Optional.empty();
+        }
     }
 
     private static <T> T parse(Map<String, String> contents, String file, Class<T> type, List<CatalogProblem> problems) {

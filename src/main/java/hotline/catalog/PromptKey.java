@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 public enum PromptKey {
     LANGUAGE_WELCOME("language_menu.welcome"),
     LANGUAGE_OPTION("language_menu.option", "{key}"),
+    LANGUAGE_ANOTHER("language_menu.another", "{key}"),
+    LANGUAGE_INTERPRETER("language_menu.interpreter"),
 
     MAIN_SAFETY("main_menu.safety"),
     MAIN_KEYS("main_menu.keys"),
@@ -55,10 +57,20 @@ public enum PromptKey {
     TRANSFER_CALL_LATER("transfer.call_later", "{name}", "{number}", "{number}"),
     TRANSFER_GOODBYE("transfer.goodbye"),
 
-    ERROR_APOLOGY("error.apology");
+    ERROR_APOLOGY("error.apology"),
 
-    /** A single text, or a topic spoken as a list of short segments. */
-    public enum Kind { TEXT, SEGMENTS }
+    SPEECH_FACTS(Kind.HEARD, "speech_words.facts"),
+    SPEECH_ABOUT(Kind.HEARD, "speech_words.about"),
+    SPEECH_SERVICES(Kind.HEARD, "speech_words.services"),
+    SPEECH_REPORTING(Kind.HEARD, "speech_words.reporting"),
+    SPEECH_LINES(Kind.HEARD, "speech_words.lines"),
+    SPEECH_SPEAK_NOW(Kind.HEARD, "speech_words.speak_now");
+
+    /**
+     * A single text; a topic spoken as a list of short segments; or words a caller may say for a main-menu
+     * option, separated by commas, listened for and never spoken.
+     */
+    public enum Kind { TEXT, SEGMENTS, HEARD }
 
     private static final Map<String, PromptKey> BY_PATH = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(PromptKey::path, Function.identity()));

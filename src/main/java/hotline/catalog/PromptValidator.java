@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks one language's prompt file: every key present, no unknown key, the placeholders each text needs,
- * and references to lines ({@code {number:nhtrc}}, {@code {name:nhtrc}}) that exist. Those references are
- * filled in here, so a number is typed once, in {@code lines.yaml}, and every language speaks it the same.
+ * and references to lines ({@code {number:nhtrc}}, {@code {name:nhtrc}}) that exist, so a number is typed
+ * once, in {@code lines.yaml}, and every language speaks it the same. Each text becomes a {@link Template}.
  */
 final class PromptValidator {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -28,20 +28,20 @@ final class PromptValidator {
                 problems.add(new CatalogProblem(file, path, "unknown key; check its spelling against en-US.yaml"));
             }
         }
-        Map<PromptKey, List<String>> resolved = new EnumMap<>(PromptKey.class);
+        Map<PromptKey, List<Template>> templates = new EnumMap<>(PromptKey.class);
         for (PromptKey key : PromptKey.values()) {
             Object value = texts.get(key.path());
             List<String> segments = segments(key, value, file, problems);
-            List<String> filled = new ArrayList<>();
+            List<Template> parsed = new ArrayList<>();
             for (int i = 0; i < segments.size(); i++) {
                 String where = segments.size() > 1 || key.kind() == PromptKey.Kind.SEGMENTS ? key.path() + "[" + i + "]" : key.path();
-                filled.add(resolve(segments.get(i), key, language, lines, file, where, problems));
+                parsed.add(template(segments.get(i), key, lines, file, where, problems));
             }
-            if (!filled.isEmpty()) {
-                resolved.put(key, filled);
+            if (!parsed.isEmpty()) {
+                templates.put(key, parsed);
             }
         }
-        return new Prompts(language, resolved);
+        return new Prompts(language, templates);
     }
 
     private static List<String> segments(PromptKey key, Object value, String file, List<CatalogProblem> problems) {
@@ -49,7 +49,7 @@ final class PromptValidator {
             problems.add(new CatalogProblem(file, key.path(), "missing"));
             return List.of();
         }
-        if (key.kind() == PromptKey.Kind.TEXT) {
+        if (key.kind() != PromptKey.Kind.SEGMENTS) {
             if (value instanceof String text && !text.isBlank()) {
                 return List.of(text.strip());
             }
@@ -64,37 +64,50 @@ final class PromptValidator {
         return List.of();
     }
 
-    private static String resolve(String text, PromptKey key, String language, List<ResourceLine> lines, String file,
-                                  String where, List<CatalogProblem> problems) {
+    private static Template template(String text, PromptKey key, List<ResourceLine> lines, String file, String where,
+                                     List<CatalogProblem> problems) {
         List<String> remaining = new ArrayList<>(key.requiredPlaceholders());
-        StringBuilder out = new StringBuilder();
+        List<Piece> pieces = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
+        int end = 0;
         while (m.find()) {
+            if (m.start() > end) {
+                pieces.add(new Piece.Words(text.substring(end, m.start())));
+            }
+            end = m.end();
             String placeholder = m.group();
             Matcher reference = LINE_REFERENCE.matcher(m.group(1));
-            String replacement = placeholder;
             if (reference.matches()) {
-                Optional<ResourceLine> line = lines.stream().filter(l -> l.id().equals(reference.group(2))).findFirst();
-                if (line.isEmpty()) {
+                String id = reference.group(2);
+                if (lines.stream().noneMatch(l -> l.id().equals(id))) {
                     problems.add(new CatalogProblem(file, where, placeholder + " names no line in " + CatalogSource.LINES_FILE));
+                    pieces.add(new Piece.Words(placeholder));
                 } else {
-                    replacement = reference.group(1).equals("number")
-                            ? line.get().number().spokenDigits() : line.get().name(language);
+                    pieces.add(reference.group(1).equals("number")
+                            ? new Piece.Number(Optional.of(id)) : new Piece.Name(Optional.of(id)));
                 }
             } else if (!key.requiredPlaceholders().contains(placeholder)) {
                 problems.add(new CatalogProblem(file, where, placeholder + " is not a placeholder this text can use"
                         + allowed(key)));
+                pieces.add(new Piece.Words(placeholder));
+            } else {
+                pieces.add(switch (placeholder) {
+                    case "{key}" -> new Piece.Key();
+                    case "{name}" -> new Piece.Name(Optional.empty());
+                    default -> new Piece.Number(Optional.empty());
+                });
             }
             remaining.remove(placeholder);
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement == null ? placeholder : replacement));
         }
-        m.appendTail(out);
+        if (end < text.length()) {
+            pieces.add(new Piece.Words(text.substring(end)));
+        }
         if (!remaining.isEmpty()) {
             problems.add(new CatalogProblem(file, where, "must contain " + String.join(" and ", remaining)
                     + (key.requiredPlaceholders().stream().filter("{number}"::equals).count() > 1
                     ? " (phone numbers are said twice)" : "")));
         }
-        return out.toString();
+        return new Template(pieces);
     }
 
     private static String allowed(PromptKey key) {

@@ -3,26 +3,23 @@ package hotline.catalog;
 import java.util.List;
 import java.util.Map;
 
-/** All texts of one language, checked complete by {@link CatalogValidator}, with line references already filled in. */
-public record Prompts(String language, Map<PromptKey, List<String>> texts) {
+/** All texts of one language, checked complete by {@link CatalogValidator}, each as a template of pieces. */
+public record Prompts(String language, Map<PromptKey, List<Template>> templates) {
     public Prompts {
-        texts = Map.copyOf(texts);
+        templates = Map.copyOf(templates);
     }
 
+    public Template template(PromptKey key) {
+        return templates.get(key).get(0);
+    }
+
+    /** The segments of a topic (or the one template of a text). */
+    public List<Template> segments(PromptKey key) {
+        return templates.get(key);
+    }
+
+    /** The text as written, with its placeholders, for pages and tests. */
     public String text(PromptKey key) {
-        return texts.get(key).get(0);
-    }
-
-    public List<String> segments(PromptKey key) {
-        return texts.get(key);
-    }
-
-    /** The text of {@code key} with each {@code {placeholder}} replaced by its value. */
-    public String render(PromptKey key, Map<String, String> values) {
-        String text = text(key);
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            text = text.replace("{" + value.getKey() + "}", value.getValue());
-        }
-        return text;
+        return template(key).source();
     }
 }

@@ -13,6 +13,8 @@ public record CallEvent(EventKind kind, String language, String menu, String cho
                         boolean failover, int seconds) {
     public static final String LANGUAGE_MENU = "language";
     public static final String TRANSFER = "transfer";
+    /** The language "chosen" by a caller who asked for another language: they were sent to interpreters. */
+    public static final String OTHER_LANGUAGE = "other";
 
     public static CallEvent callStarted() {
         return new CallEvent(EventKind.CALL_STARTED, "", LANGUAGE_MENU, "", "", "", false, 0);

@@ -18,7 +18,6 @@ import hotline.voice.MenuOption.Transfer;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +29,8 @@ public final class CallFlow {
     static final int LANGUAGE_MENU_PLAYS = 3;
     /** A menu gets this many tries without a valid choice; then the caller is transferred to the 24-hour line. */
     static final int MENU_TRIES = 3;
+    /** Stands for speech that matched nothing: it counts as a wrong key. */
+    private static final String UNRECOGNIZED = "?";
 
     private final StepUrls urls;
     private final MenuPrompt menus;
@@ -53,7 +54,8 @@ public final class CallFlow {
         }
         if (step instanceof MenuStep s) {
             Turn turn = turn(catalog, s.language(), input, now);
-            return turn.reply(chooseInMenu(turn, normalized(turn, s), input.digits().trim()));
+            MenuStep menu = normalized(turn, s);
+            return turn.reply(chooseInMenu(turn, menu, choice(turn, menu)));
         }
         TransferResult s = (TransferResult) step;
         Turn turn = turn(catalog, s.language(), input, now);
@@ -62,26 +64,34 @@ public final class CallFlow {
 
     /** Anything unexpected mid-call: an apology and a transfer to the 24-hour hotline; never silence or a 500. */
     public VoiceResponse safetyNet(Catalog catalog, String languageCode, Optional<String> hotlineNumber) {
-        CallInput input = new CallInput("", Optional.empty(), 0, hotlineNumber);
+        CallInput input = new CallInput("", Optional.empty(), 0, hotlineNumber, Optional.empty());
         return transfers.safetyNet(turn(catalog, languageCode, input, Instant.EPOCH));
     }
 
     private VoiceResponse languageMenu(Catalog catalog, int tries) {
         Language fallback = catalog.defaultLanguageEntry();
-        Speech speech = new Speech().say(fallback, catalog.prompts(fallback).text(PromptKey.LANGUAGE_WELCOME));
+        Speech speech = new Speech(catalog, urls).say(fallback, PromptKey.LANGUAGE_WELCOME);
         for (Language language : catalog.languages()) {
-            speech.say(language, catalog.prompts(language).render(PromptKey.LANGUAGE_OPTION, Map.of("key", language.key())));
+            speech.say(language, PromptKey.LANGUAGE_OPTION, Speech.Fill.key(language.key()));
         }
-        return MenuPrompt.gather(urls.of(new LanguageMenu(tries)), speech);
+        catalog.anotherLanguage().ifPresent(another ->
+                speech.say(fallback, PromptKey.LANGUAGE_ANOTHER, Speech.Fill.key(another.key())));
+        return MenuPrompt.gather(urls.of(new LanguageMenu(tries)), speech, Listening.forLanguageMenu(catalog));
     }
 
     private VoiceResponse chooseLanguage(Turn start, LanguageMenu step) {
         Catalog catalog = start.catalog();
         String digits = start.input().digits().trim();
-        Optional<Language> chosen = catalog.languages().stream().filter(l -> l.key().equals(digits)).findFirst();
+        Optional<Language> chosen = digits.isEmpty()
+                ? start.input().speech().flatMap(said -> Listening.language(catalog, said))
+                : catalog.languages().stream().filter(l -> l.key().equals(digits)).findFirst();
+        Optional<Catalog.AnotherLanguage> another = catalog.anotherLanguage().filter(a -> a.key().equals(digits));
+        if (another.isPresent()) {
+            return interpreter(start, another.get());
+        }
         if (chosen.isEmpty()) {
-            start.report(digits.isEmpty() ? CallEvent.noInput("", CallEvent.LANGUAGE_MENU)
-                    : CallEvent.invalidInput("", CallEvent.LANGUAGE_MENU));
+            boolean nothing = digits.isEmpty() && start.input().speech().isEmpty();
+            start.report(nothing ? CallEvent.noInput("", CallEvent.LANGUAGE_MENU) : CallEvent.invalidInput("", CallEvent.LANGUAGE_MENU));
             if (step.tries() + 1 < LANGUAGE_MENU_PLAYS) {
                 return languageMenu(catalog, step.tries() + 1);
             }
@@ -90,6 +100,25 @@ public final class CallFlow {
         start.report(CallEvent.languageChosen(language.code(), chosen.isPresent() ? "key" : "default"));
         Turn turn = start.in(language);
         return menus.render(turn, MenuStep.of(language.code(), Menu.MAIN), turn.say(PromptKey.MAIN_SAFETY));
+    }
+
+    /** "Another language": a short notice in every language offered, then the line with interpreters. */
+    private VoiceResponse interpreter(Turn start, Catalog.AnotherLanguage another) {
+        Catalog catalog = start.catalog();
+        start.report(CallEvent.languageChosen(CallEvent.OTHER_LANGUAGE, "key"));
+        Speech notice = start.speech();
+        catalog.languages().forEach(language -> notice.say(language, PromptKey.LANGUAGE_INTERPRETER));
+        ResourceLine line = catalog.line(another.lineId()).orElse(catalog.hotline());
+        return transfers.connectQuietly(start.in(catalog.defaultLanguageEntry()), line, notice, CallEvent.LANGUAGE_MENU);
+    }
+
+    /** The key pressed; or, for words said in the main menu, the key of the option they name. */
+    private static String choice(Turn turn, MenuStep step) {
+        String digits = turn.input().digits().trim();
+        if (digits.isEmpty() && step.menu() == Menu.MAIN && turn.input().speech().isPresent()) {
+            return Listening.mainMenuKey(turn.catalog(), turn.language(), turn.input().speech().get()).orElse(UNRECOGNIZED);
+        }
+        return digits;
     }
 
     private VoiceResponse chooseInMenu(Turn turn, MenuStep step, String digits) {
@@ -104,10 +133,10 @@ public final class CallFlow {
                 return menus.render(turn, step, replayed(turn, step));
             case Menus.MAIN_MENU:
                 turn.report(CallEvent.optionChosen(language, menu, "main_menu"));
-                return menus.render(turn, MenuStep.of(language, Menu.MAIN), new Speech());
+                return menus.render(turn, MenuStep.of(language, Menu.MAIN), turn.speech());
             case Menus.SPEAK_NOW:
                 turn.report(CallEvent.optionChosen(language, menu, "speak_now"));
-                return transfers.connect(turn, turn.catalog().speakNowLine(turn.now()), new Speech(), menu);
+                return transfers.connect(turn, turn.catalog().speakNowLine(turn.now()), turn.speech(), menu);
             default:
                 break;
         }
@@ -120,21 +149,21 @@ public final class CallFlow {
         turn.report(CallEvent.optionChosen(language, menu, option.get().metricName()));
         MenuOption.Choice choice = option.get().choice();
         if (choice instanceof PlayTopic play) {
-            return menus.render(turn, step.afterTopic(play.topic()), topic(turn, play.topic()));
+            return menus.render(turn, step.afterTopic(play.topic()), turn.speech().topic(turn.language(), play.topic().segments()));
         }
         if (choice instanceof OpenMenu open) {
-            return menus.render(turn, MenuStep.of(step.language(), open.menu()).onPage(open.page()), new Speech());
+            return menus.render(turn, MenuStep.of(language, open.menu()).onPage(open.page()), turn.speech());
         }
         if (choice instanceof SpeakNow) {
-            return transfers.connect(turn, turn.catalog().speakNowLine(turn.now()), new Speech(), menu);
+            return transfers.connect(turn, turn.catalog().speakNowLine(turn.now()), turn.speech(), menu);
         }
         String lineId = choice instanceof ChooseLine chosen ? chosen.lineId() : ((Transfer) choice).lineId();
         ResourceLine line = turn.catalog().line(lineId).orElse(turn.catalog().hotline());
         if (choice instanceof ChooseLine && !turn.catalog().isOpen(line, turn.now())) {
-            MenuStep closed = new MenuStep(step.language(), Menu.CLOSED, 0, Optional.empty(), Optional.of(line.id()), 0);
-            return menus.render(turn, closed, new Speech());
+            MenuStep closed = new MenuStep(language, Menu.CLOSED, 0, Optional.empty(), Optional.of(line.id()), 0);
+            return menus.render(turn, closed, turn.speech());
         }
-        return transfers.connect(turn, line, new Speech(), menu);
+        return transfers.connect(turn, line, turn.speech(), menu);
     }
 
     private VoiceResponse retry(Turn turn, MenuStep step, PromptKey notice) {
@@ -147,19 +176,11 @@ public final class CallFlow {
     }
 
     /** "Repeat": the topic just heard and its menu, or the main menu with its opening safety sentence. */
-    private Speech replayed(Turn turn, MenuStep step) {
+    private static Speech replayed(Turn turn, MenuStep step) {
         if (step.topic().isPresent()) {
-            return topic(turn, step.topic().get());
+            return turn.speech().topic(turn.language(), step.topic().get().segments());
         }
-        return step.menu() == Menu.MAIN ? turn.say(PromptKey.MAIN_SAFETY) : new Speech();
-    }
-
-    private static Speech topic(Turn turn, Topic topic) {
-        Speech speech = new Speech();
-        for (String segment : turn.prompts().segments(topic.segments())) {
-            speech.say(turn.language(), segment).pause();
-        }
-        return speech;
+        return step.menu() == Menu.MAIN ? turn.say(PromptKey.MAIN_SAFETY) : turn.speech();
     }
 
     /** A step URL may come from an older catalog: keep the page in range and a closed line that still exists. */
@@ -174,7 +195,7 @@ public final class CallFlow {
                 Math.min(step.tries(), MENU_TRIES));
     }
 
-    private static Turn turn(Catalog catalog, String languageCode, CallInput input, Instant now) {
-        return new Turn(catalog, catalog.language(languageCode).orElse(catalog.defaultLanguageEntry()), input, now);
+    private Turn turn(Catalog catalog, String languageCode, CallInput input, Instant now) {
+        return new Turn(catalog, catalog.language(languageCode).orElse(catalog.defaultLanguageEntry()), input, now, urls);
     }
 }

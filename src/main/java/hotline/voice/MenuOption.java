@@ -2,14 +2,17 @@ package hotline.voice;
 
 import hotline.catalog.PromptKey;
 
-import java.util.Map;
+import hotline.catalog.ResourceLine;
+
+import java.util.Optional;
 
 /**
  * One key in a menu: what is said to offer it, and what pressing it does.
  *
- * @param values placeholder values for the prompt besides {@code {key}}, such as a line's {@code {name}}
+ * @param line  the line the prompt names with {@code {name}}, if it names one
+ * @param heard the words a caller may say instead of pressing the key, in the main menu
  */
-record MenuOption(String key, PromptKey prompt, Map<String, String> values, Choice choice) {
+record MenuOption(String key, PromptKey prompt, Optional<ResourceLine> line, Choice choice, Optional<PromptKey> heard) {
 
     /** How the metrics name this choice: the line chosen, or the option's own name ({@code facts}, {@code next_page}). */
     String metricName() {

@@ -12,7 +12,7 @@ import hotline.voice.MenuOption.Transfer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The keys of every menu. The same three keys work everywhere and are not listed here: {@link #REPEAT},
@@ -28,12 +28,12 @@ final class Menus {
     static final String PREVIOUS_PAGE = "9";
 
     private static final List<MenuOption> MAIN = List.of(
-            option("1", PromptKey.MAIN_FACTS, new PlayTopic(Topic.FACTS)),
-            option("2", PromptKey.MAIN_ABOUT, new OpenMenu(Menu.ABOUT, 0)),
-            option("3", PromptKey.MAIN_SERVICES, new PlayTopic(Topic.SERVICES)),
-            option("4", PromptKey.MAIN_REPORTING, new PlayTopic(Topic.REPORTING)),
-            option("5", PromptKey.MAIN_LINES, new OpenMenu(Menu.LINES, 0)),
-            option("6", PromptKey.MAIN_SPEAK_NOW, new MenuOption.SpeakNow()));
+            heard("1", PromptKey.MAIN_FACTS, new PlayTopic(Topic.FACTS), PromptKey.SPEECH_FACTS),
+            heard("2", PromptKey.MAIN_ABOUT, new OpenMenu(Menu.ABOUT, 0), PromptKey.SPEECH_ABOUT),
+            heard("3", PromptKey.MAIN_SERVICES, new PlayTopic(Topic.SERVICES), PromptKey.SPEECH_SERVICES),
+            heard("4", PromptKey.MAIN_REPORTING, new PlayTopic(Topic.REPORTING), PromptKey.SPEECH_REPORTING),
+            heard("5", PromptKey.MAIN_LINES, new OpenMenu(Menu.LINES, 0), PromptKey.SPEECH_LINES),
+            heard("6", PromptKey.MAIN_SPEAK_NOW, new MenuOption.SpeakNow(), PromptKey.SPEECH_SPEAK_NOW));
 
     private static final List<MenuOption> ABOUT = List.of(
             option("1", PromptKey.ABOUT_WHAT_IS, new PlayTopic(Topic.WHAT_IS)),
@@ -47,7 +47,7 @@ final class Menus {
         return switch (step.menu()) {
             case MAIN -> MAIN;
             case ABOUT -> ABOUT;
-            case LINES -> linesPage(catalog, step.language(), step.page());
+            case LINES -> linesPage(catalog, step.page());
             case CLOSED -> closedLine(catalog, step, now);
         };
     }
@@ -56,14 +56,14 @@ final class Menus {
         return Math.max(1, (catalog.lines().size() + LINES_PER_PAGE - 1) / LINES_PER_PAGE);
     }
 
-    private static List<MenuOption> linesPage(Catalog catalog, String language, int page) {
+    private static List<MenuOption> linesPage(Catalog catalog, int page) {
         List<ResourceLine> lines = catalog.lines();
         List<MenuOption> options = new ArrayList<>();
         int first = page * LINES_PER_PAGE;
         for (int i = first; i < Math.min(first + LINES_PER_PAGE, lines.size()); i++) {
             ResourceLine line = lines.get(i);
-            options.add(new MenuOption(Integer.toString(i - first + 1), PromptKey.LINES_OPTION,
-                    Map.of("name", line.name(language)), new ChooseLine(line.id())));
+            options.add(new MenuOption(Integer.toString(i - first + 1), PromptKey.LINES_OPTION, Optional.of(line),
+                    new ChooseLine(line.id()), Optional.empty()));
         }
         if (page + 1 < pageCount(catalog)) {
             options.add(option(NEXT_PAGE, PromptKey.LINES_NEXT_PAGE, new OpenMenu(Menu.LINES, page + 1)));
@@ -77,12 +77,21 @@ final class Menus {
     private static List<MenuOption> closedLine(Catalog catalog, MenuStep step, Instant now) {
         return step.line().flatMap(catalog::line)
                 .flatMap(closed -> catalog.firstOpenInChain(closed.failover(), now))
-                .map(open -> List.of(new MenuOption("1", PromptKey.CLOSED_ALTERNATIVE,
-                        Map.of("name", open.name(step.language())), new Transfer(open.id()))))
+                .map(open -> List.of(new MenuOption("1", PromptKey.CLOSED_ALTERNATIVE, Optional.of(open),
+                        new Transfer(open.id()), Optional.empty())))
                 .orElse(List.of());
     }
 
+    /** The main menu's options, which a caller may also choose by saying their words. */
+    static List<MenuOption> mainMenu() {
+        return MAIN;
+    }
+
     private static MenuOption option(String key, PromptKey prompt, MenuOption.Choice choice) {
-        return new MenuOption(key, prompt, Map.of(), choice);
+        return new MenuOption(key, prompt, Optional.empty(), choice, Optional.empty());
+    }
+
+    private static MenuOption heard(String key, PromptKey prompt, MenuOption.Choice choice, PromptKey words) {
+        return new MenuOption(key, prompt, Optional.empty(), choice, Optional.of(words));
     }
 }

@@ -24,6 +24,13 @@ public final class StepUrls {
         this.base = publicUrl.toString().replaceAll("/+$", "");
     }
 
+    /** Where Twilio fetches a recording: its file name is its content's hash, so the URL cannot be guessed. */
+    public String audio(String file) {
+        return base + AUDIO_PREFIX + file;
+    }
+
+    public static final String AUDIO_PREFIX = "/audio/";
+
     public String incoming() {
         return base + VoiceRoutes.INCOMING;
     }

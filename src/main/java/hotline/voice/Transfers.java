@@ -34,9 +34,14 @@ final class Transfers {
      */
     VoiceResponse connect(Turn turn, ResourceLine line, Speech before, String from) {
         Language language = turn.language();
+        before.note(language, line).say(language, PromptKey.TRANSFER_CONNECTING, Speech.Fill.line(line));
+        return connectQuietly(turn, line, before, from);
+    }
+
+    /** Dials the line after {@code before}, without announcing it: for notices that say all there is to say. */
+    VoiceResponse connectQuietly(Turn turn, ResourceLine line, Speech before, String from) {
+        Language language = turn.language();
         turn.report(CallEvent.transferAttempted(language.code(), from, line.id(), from.equals(CallEvent.TRANSFER)));
-        line.note(language.code()).ifPresent(note -> before.say(language, note));
-        before.say(language, turn.aboutLine(PromptKey.TRANSFER_CONNECTING, line));
         Dial.Builder dial = dial(turn.catalog(), line, turn.input().hotlineNumber())
                 .action(urls.of(new TransferResult(language.code(), line.id())))
                 .method(HttpMethod.POST);
@@ -67,8 +72,8 @@ final class Transfers {
         if (next.isPresent()) {
             return connect(turn, next.get(), speech, CallEvent.TRANSFER);
         }
-        speech.say(turn.language(), turn.text(PromptKey.TRANSFER_UNREACHABLE))
-                .say(turn.language(), turn.aboutLine(PromptKey.TRANSFER_CALL_LATER, catalog.hotline()));
+        speech.say(turn.language(), PromptKey.TRANSFER_UNREACHABLE)
+                .say(turn.language(), PromptKey.TRANSFER_CALL_LATER, Speech.Fill.line(catalog.hotline()));
         return menus.render(turn, MenuStep.of(turn.language().code(), Menu.MAIN), speech);
     }
 
@@ -78,12 +83,11 @@ final class Transfers {
      */
     VoiceResponse safetyNet(Turn turn) {
         ResourceLine hotline = turn.catalog().hotline();
+        Language language = turn.language();
         VoiceResponse.Builder response = new VoiceResponse.Builder();
-        turn.say(PromptKey.ERROR_APOLOGY)
-                .say(turn.language(), turn.aboutLine(PromptKey.TRANSFER_CONNECTING, hotline))
-                .addTo(response);
+        turn.say(PromptKey.ERROR_APOLOGY).say(language, PromptKey.TRANSFER_CONNECTING, Speech.Fill.line(hotline)).addTo(response);
         response.dial(dial(turn.catalog(), hotline, turn.input().hotlineNumber()).build());
-        new Speech().say(turn.language(), turn.aboutLine(PromptKey.TRANSFER_CALL_LATER, hotline)).addTo(response);
+        turn.speech().say(language, PromptKey.TRANSFER_CALL_LATER, Speech.Fill.line(hotline)).addTo(response);
         return response.hangup(new Hangup.Builder().build()).build();
     }
 

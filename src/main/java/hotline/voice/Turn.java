@@ -5,14 +5,11 @@ import com.twilio.twiml.VoiceResponse;
 import hotline.catalog.Catalog;
 import hotline.catalog.Language;
 import hotline.catalog.PromptKey;
-import hotline.catalog.Prompts;
-import hotline.catalog.ResourceLine;
 import hotline.metrics.CallEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One step of one call: the catalog it is answered from, the caller's language, their input and the time;
@@ -23,13 +20,15 @@ final class Turn {
     private final Language language;
     private final CallInput input;
     private final Instant now;
+    private final StepUrls urls;
     private final List<CallEvent> events = new ArrayList<>();
 
-    Turn(Catalog catalog, Language language, CallInput input, Instant now) {
+    Turn(Catalog catalog, Language language, CallInput input, Instant now, StepUrls urls) {
         this.catalog = catalog;
         this.language = language;
         this.input = input;
         this.now = now;
+        this.urls = urls;
     }
 
     Catalog catalog() {
@@ -48,26 +47,19 @@ final class Turn {
         return now;
     }
 
-    Prompts prompts() {
-        return catalog.prompts(language);
+    /** Nothing said yet. */
+    Speech speech() {
+        return new Speech(catalog, urls);
     }
 
-    String text(PromptKey key) {
-        return prompts().text(key);
-    }
-
-    /** A text about a line, with its name in the caller's language and its number to be heard. */
-    String aboutLine(PromptKey key, ResourceLine line) {
-        return prompts().render(key, Map.of("name", line.name(language.code()), "number", line.number().spokenDigits()));
-    }
-
+    /** One prompt in the caller's language. */
     Speech say(PromptKey key) {
-        return new Speech().say(language, text(key));
+        return speech().say(language, key);
     }
 
     /** The same step, now in the language the caller chose; the events so far go with it. */
     Turn in(Language chosen) {
-        Turn turn = new Turn(catalog, chosen, input, now);
+        Turn turn = new Turn(catalog, chosen, input, now, urls);
         turn.events.addAll(events);
         return turn;
     }

@@ -88,7 +88,8 @@ public final class VoiceController {
     private static CallInput input(Context ctx) {
         String digits = ctx.formParam("Digits");
         return new CallInput(digits == null ? "" : digits, Optional.ofNullable(ctx.formParam("DialCallStatus")),
-                seconds(ctx.formParam("DialCallDuration")), hotlineNumber(ctx));
+                seconds(ctx.formParam("DialCallDuration")), hotlineNumber(ctx),
+                Optional.ofNullable(ctx.formParam("SpeechResult")).filter(said -> !said.isBlank()));
     }
 
     /** {@code To}: the number the caller dialed, which is ours. */

@@ -50,7 +50,7 @@ class ContentStartupTest {
         Map<String, Object> english = new LinkedHashMap<>(prompts.get("en-US"));
         english.put("transfer.goodbye", "Goodbye, and take care.");
         prompts.put("en-US", english);
-        store.publish(new CatalogSource(null, edited.languages(), edited.lines(), prompts), "maria", "warmer goodbye", Optional.empty());
+        store.publish(edited.withPrompts(prompts), "maria", "warmer goodbye", Optional.empty());
 
         Catalog started = ContentStartup.published(store, otherPrompts, new AuditLog(database, clock));
         assertEquals("v2", started.version());
@@ -69,7 +69,7 @@ class ContentStartupTest {
             withoutNewKey.put("transfer.goodbye", "An admin's own goodbye.");
             older.put(language, withoutNewKey);
         });
-        store.publish(new CatalogSource(null, seed.languages(), seed.lines(), older), "maria", "before the upgrade", Optional.empty());
+        store.publish(seed.withPrompts(older), "maria", "before the upgrade", Optional.empty());
 
         Catalog started = ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock));
 
@@ -86,7 +86,7 @@ class ContentStartupTest {
         CatalogSource seed = PromptDirectory.read(TestHotline.SEED_PROMPTS);
         var lines = seed.lines();
         var broken = new CatalogSource.LinesFile(lines.timeZone(), lines.dialTimeoutSeconds(), "nobody", lines.speakNow(), lines.lines());
-        store.publish(new CatalogSource(null, seed.languages(), broken, seed.prompts()), "maria", "broken", Optional.empty());
+        store.publish(seed.withLines(broken), "maria", "broken", Optional.empty());
         CatalogException error = assertThrows(CatalogException.class,
                 () -> ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock)));
         assertTrue(error.getMessage().contains("lines.yaml: hotline: \"nobody\""), error.getMessage());

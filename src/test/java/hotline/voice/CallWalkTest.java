@@ -32,11 +32,11 @@ class CallWalkTest {
     @Test
     void languageMenuOffersEachLanguageInItsOwnLanguageAndVoice() {
         Twiml menu = answer(call(""), 0);
-        assertEquals(List.of("en-US", "en-US", "es-US", "cmn-CN"), menu.strings("//Gather/Say/@language"));
-        assertEquals(List.of("Polly.Joanna-Neural", "Polly.Joanna-Neural", "Polly.Lupe-Neural", "Polly.Zhiyu-Neural"),
-                menu.strings("//Gather/Say/@voice"));
+        assertEquals(List.of("en-US", "en-US", "es-US", "cmn-CN", "en-US"), menu.strings("//Gather/Say/@language"));
+        assertEquals(List.of("Polly.Joanna-Neural", "Polly.Joanna-Neural", "Polly.Lupe-Neural", "Polly.Zhiyu-Neural",
+                "Polly.Joanna-Neural"), menu.strings("//Gather/Say/@voice"));
         assertEquals(List.of("Human Trafficking Victim Assistance Program.", "For English, press 1.",
-                "Para español, oprima 2.", "普通话请按3。"), menu.strings("//Gather/Say"));
+                "Para español, oprima 2.", "普通话请按3。", "For another language, press 9."), menu.strings("//Gather/Say"));
     }
 
     @Test

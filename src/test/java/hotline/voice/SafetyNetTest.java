@@ -7,6 +7,7 @@ import hotline.catalog.Catalog;
 import hotline.catalog.PromptDirectory;
 import hotline.catalog.PromptKey;
 import hotline.catalog.Prompts;
+import hotline.catalog.Template;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +31,13 @@ class SafetyNetTest {
      * never passes the validator, so it stands for any error the call flow could meet.
      */
     private static Catalog spanishWithout(PromptKey... missing) {
-        Map<PromptKey, List<String>> texts = new EnumMap<>(SEED.prompts().get("es-US").texts());
+        Map<PromptKey, List<Template>> texts = new EnumMap<>(SEED.prompts().get("es-US").templates());
         for (PromptKey key : missing) {
             texts.remove(key);
         }
         Map<String, Prompts> prompts = new HashMap<>(SEED.prompts());
         prompts.put("es-US", new Prompts("es-US", texts));
-        return new Catalog("broken", SEED.languages(), SEED.defaultLanguage(), prompts, SEED.lines(), SEED.timeZone(),
-                SEED.hotlineLineId(), SEED.speakNowOrder(), SEED.dialTimeoutSeconds());
+        return SEED.withPrompts(prompts).withVersion("broken");
     }
 
     @Test
@@ -78,7 +78,7 @@ class SafetyNetTest {
         for (var language : SEED.languages()) {
             Twiml twiml = Twiml.of(flow.safetyNet(SEED, language.code(), Optional.of(TestHotline.HOTLINE_NUMBER)).toXml());
             TwimlAssertions.assertValid(twiml, language.code());
-            assertEquals(language.twilioLanguage(), twiml.strings("//Say/@language").get(0));
+            assertEquals(language.twilioLanguage().orElseThrow(), twiml.strings("//Say/@language").get(0));
         }
     }
 }

@@ -1,0 +1,76 @@
+package hotline.voice;
+
+import hotline.catalog.Catalog;
+import hotline.catalog.Language;
+import hotline.catalog.PromptKey;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Listening for words as well as keys, in the language menu and the main menu, for callers who cannot look at a
+ * keypad: the language Twilio listens in, the words it should expect, and what a recognized phrase means.
+ */
+record Listening(String language, List<String> hints) {
+
+    /** In the language menu, in the default language, for the names callers may give their language. */
+    static Optional<Listening> forLanguageMenu(Catalog catalog) {
+        List<String> names = new ArrayList<>();
+        catalog.languages().forEach(l -> names.addAll(l.spokenNames()));
+        return catalog.defaultLanguageEntry().speechLanguage().map(language -> new Listening(language, names));
+    }
+
+    /** In the main menu, in the caller's language, for the words of each option. */
+    static Optional<Listening> forMainMenu(Turn turn) {
+        List<String> hints = new ArrayList<>();
+        for (MenuOption option : Menus.mainMenu()) {
+            option.heard().ifPresent(key -> hints.addAll(words(turn.catalog(), turn.language(), key)));
+        }
+        return turn.language().speechLanguage().map(language -> new Listening(language, hints));
+    }
+
+    /** The language a caller named, if any. */
+    static Optional<Language> language(Catalog catalog, String said) {
+        return catalog.languages().stream().filter(l -> l.spokenNames().stream().anyMatch(name -> heard(said, name))).findFirst();
+    }
+
+    /** The main-menu key whose words the caller said, if any. */
+    static Optional<String> mainMenuKey(Catalog catalog, Language language, String said) {
+        for (MenuOption option : Menus.mainMenu()) {
+            if (option.heard().isPresent()
+                    && words(catalog, language, option.heard().get()).stream().anyMatch(word -> heard(said, word))) {
+                return Optional.of(option.key());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> words(Catalog catalog, Language language, PromptKey key) {
+        return Arrays.stream(catalog.prompts(language).text(key).split("[,，、]")).map(String::strip)
+                .filter(w -> !w.isEmpty()).toList();
+    }
+
+    /**
+     * Whether {@code said} contains {@code phrase}: as whole words in scripts that separate words with spaces
+     * ("one" is not heard in "someone"), anywhere in scripts that do not (Chinese).
+     */
+    static boolean heard(String said, String phrase) {
+        String words = normalized(said);
+        String wanted = normalized(phrase);
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        boolean spaced = wanted.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return spaced ? (" " + words + " ").contains(" " + wanted + " ") : words.contains(wanted);
+    }
+
+    /** Lower case, without accents or punctuation, so that "Español." matches "espanol". */
+    static String normalized(String text) {
+        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+", " ").strip();
+    }
+}
