@@ -33,6 +33,9 @@ import hotline.dashboard.SmallCounts;
 import hotline.db.Database;
 import hotline.metrics.CallEventWriter;
 import hotline.metrics.CallStatistics;
+import hotline.recordings.AudioController;
+import hotline.recordings.RecordingStore;
+import hotline.recordings.RecordingsController;
 import hotline.voice.CallFlow;
 import hotline.voice.StepUrls;
 import hotline.voice.TwilioSignatureCheck;
@@ -43,6 +46,7 @@ import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -84,7 +88,10 @@ public final class App {
         AccountsController accountPages = new AccountsController(accounts, sessions, audit);
 
         ContentStore content = new ContentStore(database, clock);
-        Publisher publisher = new Publisher(content, catalog, audit);
+        RecordingStore recordingFiles = new RecordingStore(config.dataDir());
+        Publisher publisher = new Publisher(content, catalog, audit, recordingFiles);
+        RecordingsController recordings = new RecordingsController(content, recordingFiles);
+        AudioController audio = new AudioController(recordingFiles);
         OverviewController overview = new OverviewController(content, publisher, catalog);
         PromptsController prompts = new PromptsController(content);
         LinesController lines = new LinesController(content);
@@ -101,6 +108,8 @@ public final class App {
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            javalin.jetty.multipartConfig.maxFileSize(8, SizeUnit.MB);
+            javalin.jetty.multipartConfig.maxTotalRequestSize(9, SizeUnit.MB);
             javalin.jsonMapper(new JavalinJackson());
             javalin.requestLogger.http(RequestLog::log);
             javalin.staticFiles.add(statics -> {
@@ -122,6 +131,7 @@ public final class App {
             javalin.routes.post(VoiceRoutes.TRANSFER_RESULT, voice::step);
             javalin.routes.post(VoiceRoutes.STATUS, voice::status);
             javalin.routes.get(HealthController.PATH, health::show);
+            javalin.routes.get(AudioController.PATH, audio::serve);
 
             javalin.routes.get(AccountRoutes.LOGIN, login::loginForm);
             javalin.routes.post(AccountRoutes.LOGIN, login::login);
@@ -148,6 +158,9 @@ public final class App {
             javalin.routes.post(AdminRoutes.LANGUAGE_MOVE, languages::move);
             javalin.routes.post(AdminRoutes.LANGUAGE_ADD, languages::add);
             javalin.routes.post(AdminRoutes.LANGUAGE_ORDER_BY_USE, languages::orderByUse);
+            javalin.routes.get(RecordingsController.PAGE, recordings::show);
+            javalin.routes.post(RecordingsController.PAGE, recordings::upload);
+            javalin.routes.post(RecordingsController.REMOVE, recordings::remove);
             javalin.routes.get(AdminRoutes.VERSIONS, versions::list);
             javalin.routes.get(AdminRoutes.DIFF, versions::diff);
             javalin.routes.post(AdminRoutes.ROLLBACK, versions::rollback);

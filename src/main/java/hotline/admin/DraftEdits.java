@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The changes an editor can make to the draft, each a pure function from content to content. */
-final class DraftEdits {
+public final class DraftEdits {
     private DraftEdits() {
     }
 
@@ -20,6 +20,19 @@ final class DraftEdits {
         Map<String, Map<String, Object>> prompts = new LinkedHashMap<>(source.prompts());
         prompts.put(language, new LinkedHashMap<>(texts));
         return source.withPrompts(prompts);
+    }
+
+    /** Sets (or, with a null entry, removes) the recording of one slot of a language. */
+    public static CatalogSource withRecording(CatalogSource source, String language, String slot, CatalogSource.RecordingEntry entry) {
+        Map<String, Map<String, CatalogSource.RecordingEntry>> recordings = new LinkedHashMap<>(source.recordings());
+        Map<String, CatalogSource.RecordingEntry> ofLanguage = new LinkedHashMap<>(recordings.getOrDefault(language, Map.of()));
+        if (entry == null) {
+            ofLanguage.remove(slot);
+        } else {
+            ofLanguage.put(slot, entry);
+        }
+        recordings.put(language, ofLanguage);
+        return source.withRecordings(recordings);
     }
 
     static CatalogSource withLanguages(CatalogSource source, List<LanguageEntry> languages, String defaultLanguage) {

@@ -56,6 +56,22 @@ public final class RecordingSlots {
         return slots;
     }
 
+    /**
+     * Every recording slot of a language in some content, needed or optional, with what each must say now; the
+     * language need not be offered or complete yet.
+     */
+    public static Map<String, String> of(CatalogSource source, String language) {
+        List<CatalogProblem> ignored = new java.util.ArrayList<>();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        source.languages().languages().forEach(l -> declared.add(l.code()));
+        LineDirectory directory = LineDirectoryValidator.validate(source.lines(), declared, java.util.Set.of(), ignored);
+        Prompts prompts = PromptValidator.validate(language, source.prompts().getOrDefault(language, Map.of()),
+                directory.lines(), ignored);
+        Map<String, String> slots = new LinkedHashMap<>(needed(prompts, directory.lines()));
+        slots.putAll(optional(language, directory.lines()));
+        return slots;
+    }
+
     /** Recordings a language may have but need not: notes said before a transfer. */
     public static Map<String, String> optional(String language, List<ResourceLine> lines) {
         Map<String, String> slots = new LinkedHashMap<>();

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +50,7 @@ class AdminBrowserTest {
         browser.findElement(By.id("name")).sendKeys("maria");
         browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertTrue(browser.getCurrentUrl().endsWith("/admin/lines/lapd"), browser.getCurrentUrl());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/admin/lines/lapd"));
 
         WebElement number = browser.findElement(By.id("number"));
         assertEquals("(877) 275-5273", number.getAttribute("value"));

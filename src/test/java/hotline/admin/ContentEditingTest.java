@@ -187,9 +187,12 @@ class ContentEditingTest {
     @Test
     void aNewLineIsAddedAndOrderedAndTheDirectoryStaysConsistent() {
         admin.get("/admin/lines/new");
-        HttpResponse<String> added = admin.submit("/admin/lines/new", Map.of("id", "la_shelter", "number", "213-555-0177",
-                "name_en-US", "the L.A. shelter line", "name_es-US", "la línea del refugio", "name_zh-CN", "洛杉矶庇护所热线",
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("id", "la_shelter", "number", "213-555-0177",
                 "failover", "nhtrc"));
+        for (String language : List.of("en-US", "es-US", "zh-CN", "yue-HK", "fil-PH", "ko-KR", "vi-VN")) {
+            fields.put("name_" + language, language.equals("en-US") ? "the L.A. shelter line" : "L.A. shelter (" + language + ")");
+        }
+        HttpResponse<String> added = admin.submit("/admin/lines/new", fields);
         assertEquals(303, added.statusCode(), added.body());
         admin.get("/admin/lines");
         for (int i = 0; i < 13; i++) {

@@ -72,7 +72,8 @@ class FilesTest {
     @Test
     void theExportIsThePublishedContentAsPromptFiles() throws IOException {
         Map<String, String> files = exported();
-        assertEquals(java.util.Set.of("languages.yaml", "lines.yaml", "en-US.yaml", "es-US.yaml", "zh-CN.yaml"), files.keySet());
+        assertEquals(java.util.Set.of("languages.yaml", "lines.yaml", "en-US.yaml", "es-US.yaml", "zh-CN.yaml", "yue-HK.yaml",
+                "fil-PH.yaml", "ko-KR.yaml", "vi-VN.yaml"), files.keySet());
         CatalogSource parsed = PromptFiles.parse(files);
         CatalogSource live = store.content(1).orElseThrow();
         assertEquals(live.lines(), parsed.lines());

@@ -33,7 +33,7 @@ class PromptValidationTest {
     @Test
     void theSeedContentIsValid() {
         Catalog catalog = PromptDirectory.load(prompts);
-        assertEquals(3, catalog.languages().size());
+        assertEquals(7, catalog.languages().size());
         assertEquals(13, catalog.lines().size());
         assertEquals("nhtrc", catalog.hotline().id());
     }
@@ -118,8 +118,8 @@ class PromptValidationTest {
 
     @Test
     void aLineNamedInALanguageNotInTheMenu() throws IOException {
-        edit("lines.yaml", "      zh-CN: Journey Out\n", "      zh-CN: Journey Out\n      ko-KR: Journey Out\n");
-        assertProblem("lines.yaml: lines[6] (journey_out).names.ko-KR: unknown language \"ko-KR\"");
+        edit("lines.yaml", "      zh-CN: Journey Out\n", "      zh-CN: Journey Out\n      xx-XX: Journey Out\n");
+        assertProblem("lines.yaml: lines[6] (journey_out).names.xx-XX: unknown language \"xx-XX\"");
     }
 
     @Test
@@ -212,7 +212,8 @@ class PromptValidationTest {
         CatalogCheck check = CatalogValidator.check(PromptDirectory.read(prompts));
         assertTrue(check.ok(), check.errors().toString());
         assertEquals("zh-CN.yaml: transfer.busy: missing", check.warnings().get(0).toString());
-        assertEquals(List.of("en-US", "es-US"), check.catalog().orElseThrow().languages().stream().map(Language::code).toList());
+        assertEquals(List.of("en-US", "es-US", "yue-HK", "fil-PH", "ko-KR", "vi-VN"),
+                check.catalog().orElseThrow().languages().stream().map(Language::code).toList());
     }
 
     @Test

@@ -58,12 +58,13 @@ class DashboardBrowserTest {
         browser.findElement(By.id("name")).sendKeys("sam");
         browser.findElement(By.id("password")).sendKeys("purple monkey dishwasher");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertTrue(browser.getCurrentUrl().endsWith("/dashboard"), browser.getCurrentUrl());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/dashboard"));
         waitForCharts();
         assertEveryChartDrew();
         Browser.screenshot(browser, "dashboard.png");
 
         browser.findElement(By.linkText("7 days")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("preset=7"));
         waitForCharts();
         LocalDate today = LocalDate.now(hotline.catalog.get().timeZone());
         assertEquals(today.minusDays(6).toString(), browser.findElement(By.id("from")).getAttribute("value"));

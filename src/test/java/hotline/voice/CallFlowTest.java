@@ -47,7 +47,7 @@ class CallFlowTest {
 
     @Test
     void anInvalidKeyAtTheLanguageMenuRepeatsIt() {
-        Twiml answer = respond(new LanguageMenu(0), CallInput.pressed("7"));
+        Twiml answer = respond(new LanguageMenu(0), CallInput.pressed("8"));
         assertTrue(answer.string("//Gather/@action").endsWith("/voice/language?tries=1"));
     }
 

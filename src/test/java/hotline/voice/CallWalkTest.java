@@ -32,11 +32,14 @@ class CallWalkTest {
     @Test
     void languageMenuOffersEachLanguageInItsOwnLanguageAndVoice() {
         Twiml menu = answer(call(""), 0);
-        assertEquals(List.of("en-US", "en-US", "es-US", "cmn-CN", "en-US"), menu.strings("//Gather/Say/@language"));
+        assertEquals(List.of("en-US", "en-US", "es-US", "cmn-CN", "yue-HK", "fil-PH", "ko-KR", "vi-VN", "en-US"),
+                menu.strings("//Gather/Say/@language"));
         assertEquals(List.of("Polly.Joanna-Neural", "Polly.Joanna-Neural", "Polly.Lupe-Neural", "Polly.Zhiyu-Neural",
+                "Google.yue-HK-Standard-A", "Google.fil-PH-Wavenet-A", "Polly.Seoyeon-Neural", "Google.vi-VN-Wavenet-A",
                 "Polly.Joanna-Neural"), menu.strings("//Gather/Say/@voice"));
         assertEquals(List.of("Human Trafficking Victim Assistance Program.", "For English, press 1.",
-                "Para español, oprima 2.", "普通话请按3。", "For another language, press 9."), menu.strings("//Gather/Say"));
+                "Para español, oprima 2.", "普通话请按3。", "廣東話請按4。", "Para sa Tagalog, pindutin ang 5.",
+                "한국어는 6번을 누르세요.", "Tiếng Việt, xin bấm số 7.", "For another language, press 9."), menu.strings("//Gather/Say"));
     }
 
     @Test

@@ -1,0 +1,102 @@
+package hotline.recordings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Recorded audio, under the data directory's {@code recordings/}. A file is named by the SHA-256 of its content,
+ * so its URL cannot be guessed, the same audio is kept once, and a file never changes once written. Only WAV and
+ * MP3 files Twilio can play are taken, up to 5 MB.
+ */
+public final class RecordingStore {
+    public static final long MAX_BYTES = 5L * 1024 * 1024;
+    static final String FILE_NAME = "[0-9a-f]{64}\\.(wav|mp3)";
+
+    private final Path dir;
+
+    public RecordingStore(Path dataDir) {
+        this.dir = dataDir.resolve("recordings");
+    }
+
+    /** An upload that is not a recording the hotline can play; the message says why, for the person who sent it. */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** Checks and keeps an uploaded recording; returns its file name. Nothing is written for a refused upload. */
+    public String save(String uploadName, byte[] audio) {
+        String name = uploadName == null ? "" : uploadName;
+        if (name.contains("/") || name.contains("\\") || name.contains("..") || name.isBlank()) {
+            throw new Refused("\"" + name + "\" is not a plain file name; send the file itself, named like welcome.wav.");
+        }
+        if (audio.length > MAX_BYTES) {
+            throw new Refused("\"" + name + "\" is " + audio.length / (1024 * 1024) + " MB; a recording can be at most 5 MB."
+                    + " A short prompt saved as mono MP3 or 8 kHz WAV is far smaller.");
+        }
+        String extension = name.toLowerCase(Locale.ROOT).endsWith(".wav") ? "wav" : name.toLowerCase(Locale.ROOT).endsWith(".mp3") ? "mp3" : "";
+        String type = typeOf(audio);
+        if (extension.isEmpty() || !extension.equals(type)) {
+            throw new Refused("\"" + name + "\" is not a WAV or MP3 recording" + (type.isEmpty() ? "" : " (it looks like " + type
+                    + " but is named otherwise)") + ". Twilio plays WAV and MP3; export the recording as one of them.");
+        }
+        String file = sha256(audio) + "." + type;
+        try {
+            Files.createDirectories(dir);
+            Path target = dir.resolve(file);
+            if (!Files.exists(target)) {
+                Path temp = Files.createTempFile(dir, "upload", ".tmp");
+                Files.write(temp, audio);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the recording under " + dir, e);
+        }
+        return file;
+    }
+
+    /** The path of a kept recording; empty for a name that is not one of ours or a file that is not there. */
+    public Optional<Path> file(String name) {
+        if (name == null || !name.matches(FILE_NAME)) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    public boolean has(String name) {
+        return file(name).isPresent();
+    }
+
+    /** "wav", "mp3", or empty, from the first bytes, whatever the file is called. */
+    static String typeOf(byte[] audio) {
+        if (audio.length >= 12 && audio[0] == 'R' && audio[1] == 'I' && audio[2] == 'F' && audio[3] == 'F'
+                && audio[8] == 'W' && audio[9] == 'A' && audio[10] == 'V' && audio[11] == 'E') {
+            return "wav";
+        }
+        if (audio.length >= 3 && audio[0] == 'I' && audio[1] == 'D' && audio[2] == '3') {
+            return "mp3";
+        }
+        if (audio.length >= 2 && (audio[0] & 0xFF) == 0xFF && (audio[1] & 0xE0) == 0xE0) {
+            return "mp3";
+        }
+        return "";
+    }
+
+    private static String sha256(byte[] audio) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(audio));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

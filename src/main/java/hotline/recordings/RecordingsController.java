@@ -1,0 +1,114 @@
+package hotline.recordings;
+
+import hotline.accounts.SignedIn;
+import hotline.admin.AdminRoutes;
+import hotline.admin.ContentStore;
+import hotline.admin.DraftEdits;
+import hotline.catalog.CatalogSource;
+import hotline.catalog.CatalogSource.LanguageEntry;
+import hotline.catalog.CatalogSource.RecordingEntry;
+import hotline.catalog.RecordingSlots;
+import hotline.web.Pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Recording prompts, one piece at a time: upload, listen, remove. Each change goes to the draft. */
+public final class RecordingsController {
+    public static final String PAGE = "/admin/recordings";
+    public static final String REMOVE = "/admin/recordings/remove";
+
+    private final ContentStore content;
+    private final RecordingStore store;
+
+    public RecordingsController(ContentStore content, RecordingStore store) {
+        this.content = content;
+        this.store = store;
+    }
+
+    public void show(Context ctx) {
+        CatalogSource draft = content.draft().content();
+        Optional<LanguageEntry> language = language(draft, ctx.queryParam("lang"));
+        if (language.isEmpty()) {
+            ctx.redirect(AdminRoutes.LANGUAGES, HttpStatus.SEE_OTHER);
+            return;
+        }
+        render(ctx, HttpStatus.OK, draft, language.get(), "");
+    }
+
+    public void upload(Context ctx) {
+        CatalogSource draft = content.draft().content();
+        Optional<LanguageEntry> language = language(draft, ctx.formParam("lang"));
+        String slot = Optional.ofNullable(ctx.formParam("slot")).orElse("");
+        if (language.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("Unknown language.");
+            return;
+        }
+        Map<String, String> slots = RecordingSlots.of(draft, language.get().code());
+        UploadedFile upload = ctx.uploadedFile("audio");
+        String error = !slots.containsKey(slot) ? "\"" + slot + "\" is not something this language says."
+                : upload == null ? "Choose a recording to upload." : "";
+        if (error.isEmpty()) {
+            try {
+                String file = store.save(upload.filename(), bytes(upload));
+                RecordingEntry entry = new RecordingEntry(file, slots.get(slot));
+                content.updateDraft(SignedIn.of(ctx).name(),
+                        source -> DraftEdits.withRecording(source, language.get().code(), slot, entry));
+                ctx.redirect(PAGE + "?lang=" + language.get().code() + "&notice=saved#" + slot, HttpStatus.SEE_OTHER);
+                return;
+            } catch (RecordingStore.Refused e) {
+                error = e.getMessage();
+            }
+        }
+        render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, draft, language.get(), error);
+    }
+
+    public void remove(Context ctx) {
+        String language = Optional.ofNullable(ctx.formParam("lang")).orElse("");
+        String slot = Optional.ofNullable(ctx.formParam("slot")).orElse("");
+        content.updateDraft(SignedIn.of(ctx).name(), source -> DraftEdits.withRecording(source, language, slot, null));
+        ctx.redirect(PAGE + "?lang=" + language + "&notice=saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** Reads at most a little more than the limit, so an enormous upload is refused without being kept whole. */
+    private static byte[] bytes(UploadedFile upload) {
+        try (InputStream in = upload.content()) {
+            return in.readNBytes((int) RecordingStore.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void render(Context ctx, HttpStatus status, CatalogSource draft, LanguageEntry language, String error) {
+        Map<String, String> needed = RecordingSlots.of(draft, language.code());
+        Map<String, RecordingEntry> recorded = draft.recordings().getOrDefault(language.code(), Map.of());
+        List<RecordingsPage.Slot> slots = new ArrayList<>();
+        long done = 0;
+        for (Map.Entry<String, String> slot : needed.entrySet()) {
+            RecordingEntry entry = recorded.get(slot.getKey());
+            String state = entry == null ? "missing" : entry.transcript().equals(slot.getValue()) ? "recorded" : "out_of_date";
+            boolean optional = slot.getKey().startsWith("note.");
+            if (state.equals("recorded") && !optional) {
+                done++;
+            }
+            slots.add(new RecordingsPage.Slot(slot.getKey(), slot.getValue(), state, entry == null ? "" : entry.file(), optional));
+        }
+        long required = slots.stream().filter(s -> !s.optional()).count();
+        ctx.status(status);
+        Pages.render(ctx, "recordings/recordings.jte", new RecordingsPage(SignedIn.frame(ctx, "Recordings: " + language.code(),
+                "languages"), language.code(), language.recordingsOnly(), slots, error, done, required));
+    }
+
+    private static Optional<LanguageEntry> language(CatalogSource draft, String code) {
+        return draft.languages().languages().stream().filter(l -> l.code().equals(code)).findFirst();
+    }
+}
