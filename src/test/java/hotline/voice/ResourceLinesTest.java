@@ -26,11 +26,13 @@ class ResourceLinesTest {
             "(888) 373-7888", "(323) 526-5156", "(310) 477-6565", "(877) 275-5273", "(888) 539-2373",
             "(562) 445-6413", "(818) 988-4970", "(661) 255-7963", "(332) 379-4233", "(800) 222-8477",
             "(866) 347-2423", "(213) 257-2076", "(800) 380-3811");
+    /** What each language key's {@code <Say>} should be spoken in, by key 1 to 7 in the language menu. */
+    private static final List<String> SAY_LANGUAGES = List.of("en-US", "es-US", "cmn-CN", "yue-HK", "fil-PH", "ko-KR", "vi-VN");
     private static final TestHotline hotline = TestHotline.shared();
 
     static Stream<Arguments> everyLineInEveryLanguage() {
         List<Arguments> cases = new ArrayList<>();
-        for (String languageKey : List.of("1", "2", "3")) {
+        for (String languageKey : languages().toList()) {
             for (int position = 0; position < BROCHURE_NUMBERS.size(); position++) {
                 cases.add(Arguments.of(languageKey, position, BROCHURE_NUMBERS.get(position)));
             }
@@ -55,7 +57,7 @@ class ResourceLinesTest {
                 + digits.substring(3, 6).replace("", " ").trim() + ", " + digits.substring(6).replace("", " ").trim();
         assertEquals(2, spoken.split(groups, -1).length - 1, "the number said twice, digit by digit: " + spoken);
         String language = transfer.strings("//Say/@language").get(0);
-        assertEquals(List.of("en-US", "es-US", "cmn-CN").get(Integer.parseInt(languageKey) - 1), language);
+        assertEquals(SAY_LANGUAGES.get(Integer.parseInt(languageKey) - 1), language);
     }
 
     @ParameterizedTest(name = "language key {0}")
@@ -68,6 +70,6 @@ class ResourceLinesTest {
     }
 
     static Stream<String> languages() {
-        return Stream.of("1", "2", "3");
+        return Stream.iterate(1, key -> key <= SAY_LANGUAGES.size(), key -> key + 1).map(String::valueOf);
     }
 }
