@@ -99,13 +99,23 @@ public final class WebClient {
 
     /** Uploads files as a multipart form, with the page's form token. */
     public HttpResponse<String> upload(String path, String field, Map<String, byte[]> files) {
+        return upload(path, Map.of(), field, files);
+    }
+
+    /** A multipart form as a browser sends it: the page's CSRF token, the given fields, then the files. */
+    public HttpResponse<String> upload(String path, Map<String, String> fields, String field, Map<String, byte[]> files) {
         String boundary = "----hotline-test-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         Matcher token = CSRF.matcher(lastPage);
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        if (token.find()) {
+            form.put("csrf", token.group(1));
+        }
+        form.putAll(fields);
         try {
-            if (token.find()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token.group(1) + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> value : form.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + value.getKey() + "\"\r\n\r\n"
+                        + value.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""

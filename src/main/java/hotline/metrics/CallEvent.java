@@ -20,7 +20,10 @@ public record CallEvent(EventKind kind, String language, String menu, String cho
         return new CallEvent(EventKind.CALL_STARTED, "", LANGUAGE_MENU, "", "", "", false, 0);
     }
 
-    /** @param how "key" when the caller chose it, "default" when they pressed nothing and it was chosen for them */
+    /**
+     * @param how "key" or "speech" when the caller chose it by pressing or saying, "default" when they did neither
+     *            and it was chosen for them
+     */
     public static CallEvent languageChosen(String language, String how) {
         return new CallEvent(EventKind.LANGUAGE_CHOSEN, language, LANGUAGE_MENU, how, "", "", false, 0);
     }

@@ -2,7 +2,7 @@ package hotline.simulator;
 
 import java.util.Optional;
 
-/** The person on the phone: what they press at a menu and how a transfer turns out. Empty means they hang up. */
+/** The person on the phone: what they press or say at a menu and how a transfer turns out. Empty means they hang up. */
 public interface Caller {
 
     /** The outcome of a {@code <Dial>}, as Twilio reports it in {@code DialCallStatus}. */
@@ -20,8 +20,8 @@ public interface Caller {
         }
     }
 
-    /** The input at a menu: a key such as "1" or "*", an empty string for pressing nothing, or empty to hang up. */
-    Optional<String> respondToMenu();
+    /** The answer at a menu (a key such as "1" or "*", words, or nothing), or empty to hang up. */
+    Optional<MenuAnswer> respondToMenu();
 
     Optional<TransferOutcome> respondToTransfer(String number);
 }

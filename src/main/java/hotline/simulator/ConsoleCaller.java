@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
-/** A person at the terminal, pressing keys and choosing how transfers turn out. */
+/** A person at the terminal, pressing keys or saying words, and choosing how transfers turn out. */
 final class ConsoleCaller implements Caller {
     private static final Map<String, TransferOutcome> OUTCOMES = Map.of(
             "a", TransferOutcome.ANSWERED, "b", TransferOutcome.BUSY,
@@ -21,16 +21,22 @@ final class ConsoleCaller implements Caller {
     }
 
     @Override
-    public Optional<String> respondToMenu() {
+    public Optional<MenuAnswer> respondToMenu() {
         while (true) {
-            String line = ask("Press a key (0-9, * or #), Enter to press nothing, q to hang up: ");
+            String line = ask("Press a key (0-9, * or #), type words in quotes to say them, Enter for nothing, q to hang up: ");
             if (line == null || line.equals("q")) {
                 return Optional.empty();
             }
-            if (line.isEmpty() || line.matches("[0-9*#]")) {
-                return Optional.of(line);
+            if (line.isEmpty()) {
+                return Optional.of(MenuAnswer.nothing());
             }
-            out.println("  \"" + line + "\" is not a key on a phone.");
+            if (line.matches("[0-9*#]")) {
+                return Optional.of(MenuAnswer.press(line));
+            }
+            if (line.length() > 2 && line.startsWith("\"") && line.endsWith("\"")) {
+                return Optional.of(MenuAnswer.say(line.substring(1, line.length() - 1)));
+            }
+            out.println("  \"" + line + "\" is not a key on a phone. To say something, put it in double quotes.");
         }
     }
 

@@ -86,6 +86,17 @@ public final class SimulatedCall {
         return record.build();
     }
 
+    /** Twilio only listens for words when the Gather asks for speech; then it reports what it heard. */
+    private Webhook say(Element gather, String action, String words) {
+        if (!gather.getAttribute("input").contains("speech")) {
+            throw new SimulationException("the caller says \"" + words + "\" but this menu only listens for keys"
+                    + " (<Gather input=\"" + gather.getAttribute("input") + "\">)");
+        }
+        String language = gather.getAttribute("language");
+        out.accept("> caller says \"" + words + "\" (heard as " + (language.isEmpty() ? "en-US, Twilio's default" : language) + ")");
+        return new Webhook(action, Map.of("SpeechResult", words, "Confidence", "0.9"));
+    }
+
     private Optional<Webhook> perform(Document twiml, String currentUrl, Caller caller) {
         Element response = twiml.getDocumentElement();
         for (Element verb : children(response)) {
@@ -93,14 +104,17 @@ public final class SimulatedCall {
                 case "Say", "Pause", "Play" -> speak(verb);
                 case "Gather" -> {
                     children(verb).forEach(this::speak);
-                    Optional<String> pressed = caller.respondToMenu();
-                    if (pressed.isEmpty()) {
+                    Optional<MenuAnswer> answer = caller.respondToMenu();
+                    if (answer.isEmpty()) {
                         return hangUp();
                     }
                     String action = verb.hasAttribute("action") ? verb.getAttribute("action") : currentUrl;
-                    if (!pressed.get().isEmpty()) {
-                        out.accept("> caller presses " + pressed.get());
-                        return Optional.of(new Webhook(action, Map.of("Digits", pressed.get())));
+                    if (answer.get().isSpeech()) {
+                        return Optional.of(say(verb, action, answer.get().words()));
+                    }
+                    if (!answer.get().isNothing()) {
+                        out.accept("> caller presses " + answer.get().keys());
+                        return Optional.of(new Webhook(action, Map.of("Digits", answer.get().keys())));
                     }
                     out.accept("> caller presses nothing");
                     if ("true".equals(verb.getAttribute("actionOnEmptyResult"))) {

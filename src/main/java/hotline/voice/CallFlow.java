@@ -97,7 +97,7 @@ public final class CallFlow {
             }
         }
         Language language = chosen.orElse(catalog.defaultLanguageEntry());
-        start.report(CallEvent.languageChosen(language.code(), chosen.isPresent() ? "key" : "default"));
+        start.report(CallEvent.languageChosen(language.code(), chosen.isEmpty() ? "default" : digits.isEmpty() ? "speech" : "key"));
         Turn turn = start.in(language);
         return menus.render(turn, MenuStep.of(language.code(), Menu.MAIN), turn.say(PromptKey.MAIN_SAFETY));
     }

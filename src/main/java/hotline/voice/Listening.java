@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Listening for words as well as keys, in the language menu and the main menu, for callers who cannot look at a
@@ -54,9 +55,14 @@ record Listening(String language, List<String> hints) {
                 .filter(w -> !w.isEmpty()).toList();
     }
 
+    /** Scripts in which a phrase is found anywhere: Chinese has no spaces; Korean attaches particles to words. */
+    private static final Set<Character.UnicodeScript> FOUND_ANYWHERE = Set.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HANGUL, Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA,
+            Character.UnicodeScript.THAI);
+
     /**
      * Whether {@code said} contains {@code phrase}: as whole words in scripts that separate words with spaces
-     * ("one" is not heard in "someone"), anywhere in scripts that do not (Chinese).
+     * ("one" is not heard in "someone"), anywhere in those that do not ("상담원" is heard in "상담원과").
      */
     static boolean heard(String said, String phrase) {
         String words = normalized(said);
@@ -64,13 +70,14 @@ record Listening(String language, List<String> hints) {
         if (wanted.isEmpty()) {
             return false;
         }
-        boolean spaced = wanted.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        return spaced ? (" " + words + " ").contains(" " + wanted + " ") : words.contains(wanted);
+        boolean anywhere = wanted.codePoints().anyMatch(c -> FOUND_ANYWHERE.contains(Character.UnicodeScript.of(c)));
+        return anywhere ? words.contains(wanted) : (" " + words + " ").contains(" " + wanted + " ");
     }
 
-    /** Lower case, without accents or punctuation, so that "Español." matches "espanol". */
+    /** Lower case, without accents or punctuation, so that "Español." matches "espanol"; Hangul syllables stay whole. */
     static String normalized(String text) {
         String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        plain = Normalizer.normalize(plain, Normalizer.Form.NFC);
         return plain.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+", " ").strip();
     }
 }

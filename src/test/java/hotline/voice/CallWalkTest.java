@@ -59,7 +59,11 @@ class CallWalkTest {
     @CsvSource({
             "en-US, 1, If you are in immediate danger, 'For facts about human trafficking, press 1.'",
             "es-US, 2, Si está en peligro inmediato, 'Para escuchar datos sobre la trata de personas, oprima 1.'",
-            "zh-CN, 3, 如果您有紧急危险, 了解关于人口贩卖的事实，请按1。"})
+            "zh-CN, 3, 如果您有紧急危险, 了解关于人口贩卖的事实，请按1。",
+            "yue-HK, 4, 如果你有即時危險, 想知道人口販賣嘅事實，請按1。",
+            "fil-PH, 5, 'Kung kayo ay nasa agarang panganib', 'Para sa mga katotohanan tungkol sa human trafficking, pindutin ang 1.'",
+            "ko-KR, 6, 지금 위험에 처해 있다면, 인신매매에 관한 사실을 들으시려면 1번을 누르세요.",
+            "vi-VN, 7, 'Nếu quý vị đang gặp nguy hiểm ngay lúc này', 'Để nghe các sự thật về nạn buôn người, xin bấm số 1.'"})
     void mainMenuOpensWithSafetyThenOffersEveryOptionAndTheSharedKeys(String language, String key, String safety,
                                                                       String firstOption) {
         Twiml main = answer(call(key), 1);
@@ -76,7 +80,11 @@ class CallWalkTest {
             "1, 3, services, California Victim Compensation Board",
             "1, 4, reporting, '8 8 8, 3 7 3, 7 8 8 8'",
             "2, 1, facts, 80%",
-            "3, 4, reporting, '8 8 8, 3 7 3, 7 8 8 8'"})
+            "3, 4, reporting, '8 8 8, 3 7 3, 7 8 8 8'",
+            "4, 1, facts, 60萬 至 80萬",
+            "5, 3, services, California Victim Compensation Board",
+            "6, 4, reporting, '8 8 8, 3 7 3, 7 8 8 8'",
+            "7, 1, facts, 600.000 đến 800.000"})
     void aTopicIsSpokenInSegmentsThenTheCallerIsBackAtTheMainMenu(String languageKey, String option, String topic,
                                                                    String heard) {
         CallRecord call = call(languageKey + " " + option);
@@ -165,6 +173,16 @@ class CallWalkTest {
         assertEquals(List.of("+12132572076"), call("1 0 answered").dialed());
         assertEquals(List.of("+12132572076"), call("1 2 0 answered").dialed());
         assertEquals(List.of("+12132572076"), call("1 6 answered").dialed());
+    }
+
+    @ParameterizedTest(name = "language key {0}")
+    @CsvSource({"4, 轉駁, yue-HK", "5, Ikinokonekta, fil-PH", "6, 연결해 드립니다, ko-KR", "7, nối máy, vi-VN"})
+    void eachNewLanguageTransfersFromItsDirectoryInItsOwnWords(String languageKey, String connecting, String sayLanguage) {
+        CallRecord call = call(languageKey + " 5 1 answered");
+        assertEquals(List.of(NHTRC), call.dialed());
+        Twiml transfer = answer(call, 3);
+        assertTrue(transfer.spoken().contains(connecting) && transfer.spoken().contains("8 8 8, 3 7 3, 7 8 8 8"), transfer.spoken());
+        assertEquals(List.of(sayLanguage), transfer.strings("//Say/@language").stream().distinct().toList());
     }
 
     @Test

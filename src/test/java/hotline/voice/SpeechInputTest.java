@@ -1,0 +1,146 @@
+package hotline.voice;
+
+import hotline.TestHotline;
+import hotline.Twiml;
+import hotline.catalog.Catalog;
+import hotline.catalog.PromptDirectory;
+import hotline.metrics.CallEvent;
+import hotline.simulator.CallRecord;
+import hotline.simulator.SimulationException;
+import hotline.voice.CallStep.LanguageMenu;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import static hotline.TwimlAssertions.assertEveryAnswerValid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Callers who cannot look at a keypad say their choice: a language's name in the language menu, an option's words
+ * in the main menu. Keys keep working as before (every other call-walk test presses them at these same menus).
+ */
+class SpeechInputTest {
+    private static final TestHotline hotline = TestHotline.shared();
+
+    private static CallRecord call(String script) {
+        CallRecord call = hotline.call(script);
+        assertEveryAnswerValid(call);
+        return call;
+    }
+
+    private static Twiml answer(CallRecord call, int index) {
+        return Twiml.of(call.exchanges().get(index).body());
+    }
+
+    @Test
+    void theLanguageMenuListensForKeysAndForLanguageNamesInTheDefaultLanguage() {
+        Twiml menu = answer(call(""), 0);
+        assertEquals("dtmf speech", menu.string("//Gather/@input"));
+        assertEquals("en-US", menu.string("//Gather/@language"));
+        String hints = menu.string("//Gather/@hints");
+        for (String name : List.of("English", "Español", "Mandarin", "Cantonese", "Tagalog", "Korean", "Vietnamese")) {
+            assertTrue(hints.contains(name), name + " in " + hints);
+        }
+    }
+
+    @ParameterizedTest(name = "\"{0}\" chooses {1}")
+    @CsvSource({
+            "Español, es-US, Si está en peligro inmediato",
+            "'Spanish, please.', es-US, Si está en peligro inmediato",
+            "I speak Korean, ko-KR, 지금 위험에 처해 있다면",
+            "Vietnamese, vi-VN, Nếu quý vị đang gặp nguy hiểm",
+            "Tagalog po, fil-PH, Kung kayo ay nasa agarang panganib",
+            "Cantonese, yue-HK, 如果你有即時危險",
+            "Mandarin, zh-CN, 如果您有紧急危险"})
+    void sayingALanguagesNameChoosesIt(String said, String language, String safety) {
+        CallRecord call = call("\"" + said + "\"");
+        assertEquals(said, call.exchanges().get(1).params().get("SpeechResult"));
+        Twiml main = answer(call, 1);
+        assertTrue(main.spoken().startsWith(safety), main.spoken());
+        assertTrue(main.string("//Gather/@action").contains("lang=" + language + "&menu=main"));
+    }
+
+    @Test
+    void anUnrecognizedNameRepeatsTheLanguageMenuThenTheKeysStillWork() {
+        CallRecord call = call("\"Klingon\" 2");
+        Twiml again = answer(call, 1);
+        assertTrue(again.string("//Gather/@action").endsWith("/voice/language?tries=1"), "counted as a try");
+        assertTrue(again.spoken().contains("Para español, oprima 2."), again.spoken());
+        assertTrue(answer(call, 2).spoken().startsWith("Si está en peligro inmediato"), "then a key chooses Spanish");
+    }
+
+    @Test
+    void theMainMenuListensInTheCallersLanguageForTheWordsOfEachOption() {
+        Twiml main = answer(call("6"), 1);
+        assertEquals("dtmf speech", main.string("//Gather/@input"));
+        assertEquals("ko-KR", main.string("//Gather/@language"));
+        assertTrue(main.string("//Gather/@hints").contains("상담원"), main.string("//Gather/@hints"));
+    }
+
+    @ParameterizedTest(name = "{0} \"{1}\"")
+    @CsvSource({
+            "1, I want to speak with someone, +12132572076",
+            "2, quiero hablar con una persona, +12132572076",
+            "3, 我想找工作人员, +12132572076",
+            "6, 상담원과 통화하고 싶어요, +12132572076"})
+    void askingForAPersonInTheMainMenuTransfersAsZeroDoes(String languageKey, String said, String dialed) {
+        assertEquals(List.of(dialed), call(languageKey + " \"" + said + "\" answered").dialed());
+    }
+
+    @ParameterizedTest(name = "{0} \"{1}\"")
+    @CsvSource({
+            "1, facts please, Facts about human trafficking.",
+            "1, how do I report it, If you have information",
+            "2, servicios, El Programa de Asistencia",
+            "7, số điện thoại, Đây là các đường dây"})
+    void namingAnOptionInTheMainMenuOpensIt(String languageKey, String said, String heardFirst) {
+        Twiml answer = answer(call(languageKey + " \"" + said + "\""), 2);
+        assertTrue(answer.spoken().startsWith(heardFirst), answer.spoken());
+    }
+
+    @Test
+    void wordsThatNameNoOptionAreAWrongChoice() {
+        Twiml answer = answer(call("1 \"banana\""), 2);
+        assertTrue(answer.spoken().startsWith("Sorry, that is not one of the choices."), answer.spoken());
+        assertTrue(answer.string("//Gather/@action").endsWith("tries=1"));
+    }
+
+    @Test
+    void menusThatOfferKeysOnlyDoNotListenForWords() {
+        CallRecord call = call("1 5");
+        assertEquals("dtmf", answer(call, 2).string("//Gather/@input"), "the directory has too many names to say");
+        SimulationException refused = assertThrows(SimulationException.class, () -> hotline.call("1 5 \"the police\""));
+        assertTrue(refused.getMessage().contains("only listens for keys"), refused.getMessage());
+    }
+
+    @ParameterizedTest(name = "\"{1}\" in \"{0}\": {2}")
+    @CsvSource({
+            "'Español, por favor.', espanol, true",
+            "Someone please, one, false",
+            "I want the lines, lines, true",
+            "I want the outlines, lines, false",
+            "상담원과 통화하고 싶어요, 상담원, true",
+            "我想找工作人员, 工作人员, true",
+            "Tôi muốn số điện thoại, so đien thoai, true",
+            "Tôi muốn số điện thoại, thoai tôi, false"})
+    void wordsAreHeardWholeWhereTheScriptSpacesThemAndAnywhereElse(String said, String phrase, boolean heard) {
+        assertEquals(heard, Listening.heard(said, phrase));
+    }
+
+    @Test
+    void aLanguageChosenBySpeechIsCountedAsSpokenNotPressed() {
+        Catalog seed = PromptDirectory.load(TestHotline.SEED_PROMPTS);
+        CallFlow flow = new CallFlow(new StepUrls(URI.create("https://hotline.test")));
+        List<CallEvent> said = flow.respond(seed, new LanguageMenu(0), CallInput.said("Español"), Instant.EPOCH).events();
+        List<CallEvent> pressed = flow.respond(seed, new LanguageMenu(0), CallInput.pressed("2"), Instant.EPOCH).events();
+        assertEquals(List.of(CallEvent.languageChosen("es-US", "speech")), said);
+        assertEquals(List.of(CallEvent.languageChosen("es-US", "key")), pressed);
+    }
+}
