@@ -21,9 +21,14 @@ final class Turn {
     private final CallInput input;
     private final Instant now;
     private final StepUrls urls;
-    private final List<CallEvent> events = new ArrayList<>();
+    private final List<CallEvent> events;
 
     Turn(Catalog catalog, Language language, CallInput input, Instant now, StepUrls urls) {
+        this(catalog, language, input, now, urls, new ArrayList<>());
+    }
+
+    private Turn(Catalog catalog, Language language, CallInput input, Instant now, StepUrls urls, List<CallEvent> events) {
+        this.events = events;
         this.catalog = catalog;
         this.language = language;
         this.input = input;
@@ -57,11 +62,12 @@ final class Turn {
         return speech().say(language, key);
     }
 
-    /** The same step, now in the language the caller chose; the events so far go with it. */
+    /**
+     * The same step, now in the language the caller chose. It shares this turn's events, so an event reported
+     * on either is in the reply of both.
+     */
     Turn in(Language chosen) {
-        Turn turn = new Turn(catalog, chosen, input, now, urls);
-        turn.events.addAll(events);
-        return turn;
+        return new Turn(catalog, chosen, input, now, urls, events);
     }
 
     void report(CallEvent event) {

@@ -143,6 +143,13 @@ class PromptValidationTest {
         assertProblem("languages.yaml: languages[2] (zh-CN).key: key 2 is taken by another language");
     }
 
+    @Test
+    void anotherLanguageOnALanguagesKeyOrToALineThatIsNotAlwaysOpen() throws IOException {
+        edit("languages.yaml", "another_language:\n  key: \"9\"\n  line: nhtrc", "another_language:\n  key: \"2\"\n  line: lapd");
+        assertProblem("languages.yaml: another_language.key: key 2 is taken by a language");
+        assertProblem("languages.yaml: another_language.line: \"lapd\" must name an offered line open 24 hours, with interpreters");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "+1888373788, too short",

@@ -1,0 +1,62 @@
+package hotline.voice;
+
+import hotline.TestHotline;
+import hotline.Twiml;
+import hotline.catalog.Catalog;
+import hotline.catalog.PromptDirectory;
+import hotline.metrics.CallEvent;
+import hotline.simulator.CallRecord;
+import hotline.voice.CallStep.LanguageMenu;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import static hotline.TwimlAssertions.assertEveryAnswerValid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A caller whose language is not offered presses 9 and reaches the 24-hour line with interpreters. */
+class AnotherLanguageTest {
+    private static final TestHotline hotline = TestHotline.shared();
+
+    @Test
+    void nineGivesAShortNoticeInEveryLanguageThenDialsTheLineWithInterpreters() {
+        CallRecord call = hotline.call("9 answered");
+        assertEveryAnswerValid(call);
+        assertEquals(List.of("+18883737888"), call.dialed());
+        Twiml transfer = Twiml.of(call.exchanges().get(1).body());
+        assertEquals(List.of(
+                "Please stay on the line. We are connecting you to a hotline with interpreters.",
+                "Por favor, no cuelgue. Lo comunicamos con una línea que tiene intérpretes.",
+                "请不要挂断。我们正在为您转接有口译员的热线。",
+                "請唔好收線。我哋而家幫你轉駁去有傳譯員嘅熱線。",
+                "Huwag pong ibaba ang telepono. Ikinokonekta namin kayo sa hotline na may mga interpreter.",
+                "끊지 말고 기다려 주세요. 통역사가 있는 핫라인으로 연결해 드립니다.",
+                "Xin đừng gác máy. Chúng tôi đang nối máy cho quý vị đến đường dây nóng có thông dịch viên."),
+                transfer.strings("/Response/Say"));
+        assertEquals(List.of("en-US", "es-US", "cmn-CN", "yue-HK", "fil-PH", "ko-KR", "vi-VN"),
+                transfer.strings("/Response/Say/@language"), "each notice in its own language and voice");
+        assertTrue(transfer.elements("//Gather").isEmpty(), "no menu: straight through");
+        assertEquals("+18883737888", transfer.string("//Dial/Number"));
+    }
+
+    @Test
+    void ifTheLineWithInterpretersIsBusyTheCallerHearsItsNumberInTheDefaultLanguage() {
+        CallRecord call = hotline.call("9 busy");
+        assertEveryAnswerValid(call);
+        String after = Twiml.of(call.exchanges().get(2).body()).spoken();
+        assertTrue(after.contains("8 8 8, 3 7 3, 7 8 8 8"), after);
+    }
+
+    @Test
+    void theChoiceIsCountedAsAnotherLanguageWithoutKnowingWhichOne() {
+        Catalog seed = PromptDirectory.load(TestHotline.SEED_PROMPTS);
+        CallFlow flow = new CallFlow(new StepUrls(URI.create("https://hotline.test")));
+        List<CallEvent> events = flow.respond(seed, new LanguageMenu(0), CallInput.pressed("9"), Instant.EPOCH).events();
+        assertEquals(CallEvent.languageChosen(CallEvent.OTHER_LANGUAGE, "key"), events.get(0));
+        assertEquals(CallEvent.LANGUAGE_MENU, events.get(1).menu(), "a transfer straight from the language menu");
+    }
+}
