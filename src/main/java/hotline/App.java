@@ -44,6 +44,7 @@ import hotline.voice.VoiceRoutes;
 import hotline.web.HealthController;
 import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
+import hotline.web.TooLargeUpload;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -177,6 +178,8 @@ public final class App {
             javalin.routes.exception(Exception.class, (error, ctx) -> {
                 if (ctx.path().startsWith(VoiceRoutes.PREFIX)) {
                     voice.safetyNet(error, ctx);
+                } else if (TooLargeUpload.causedBy(error)) {
+                    TooLargeUpload.refuse(ctx);
                 } else {
                     log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), error);
                     ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain")

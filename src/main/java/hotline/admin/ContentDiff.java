@@ -54,6 +54,8 @@ public final class ContentDiff {
             languages.put("default", text(source.languages().defaultLanguage()));
             languages.put("order", source.languages().languages().stream().map(l -> l.code()).collect(Collectors.joining(", ")));
             source.languages().languages().forEach(l -> flatten(l.code(), JSON.convertValue(l, Map.class), languages));
+            var another = source.languages().anotherLanguage();
+            languages.put("another_language", another == null ? "" : "key " + another.key() + ", line " + another.line());
         }
         files.put(CatalogSource.LANGUAGES_FILE, languages);
         Map<String, String> lines = new LinkedHashMap<>();
@@ -71,6 +73,11 @@ public final class ContentDiff {
             Map<String, String> prompts = new LinkedHashMap<>();
             texts.forEach((path, value) -> prompts.put(path, text(value)));
             files.put(CatalogSource.promptFile(language), prompts);
+        });
+        source.recordings().forEach((language, recorded) -> {
+            Map<String, String> prompts = files.computeIfAbsent(CatalogSource.promptFile(language), file -> new LinkedHashMap<>());
+            recorded.forEach((slot, entry) -> prompts.put("recordings › " + slot,
+                    entry == null ? "" : entry.file() + " (says \"" + entry.transcript() + "\")"));
         });
         return files;
     }

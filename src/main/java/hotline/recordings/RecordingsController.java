@@ -17,6 +17,8 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,9 @@ public final class RecordingsController {
                 RecordingEntry entry = new RecordingEntry(file, slots.get(slot));
                 content.updateDraft(SignedIn.of(ctx).name(),
                         source -> DraftEdits.withRecording(source, language.get().code(), slot, entry));
-                ctx.redirect(PAGE + "?lang=" + language.get().code() + "&notice=saved#" + slot, HttpStatus.SEE_OTHER);
+                // Back to the row just recorded; slot names hold '#', which a URL fragment must escape.
+                ctx.redirect(PAGE + "?lang=" + language.get().code() + "&notice=saved#"
+                        + URLEncoder.encode(slot, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
                 return;
             } catch (RecordingStore.Refused e) {
                 error = e.getMessage();

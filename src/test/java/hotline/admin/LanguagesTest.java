@@ -1,6 +1,7 @@
 package hotline.admin;
 
 import hotline.TestHotline;
+import hotline.Twiml;
 import hotline.WebClient;
 import hotline.accounts.Role;
 import hotline.simulator.CallRecord;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,5 +77,38 @@ class LanguagesTest {
         assertTrue(call.exchanges().get(0).body().indexOf("普通话请按2") < call.exchanges().get(0).body().indexOf("Para español, oprima 3"));
         assertEquals("cmn-CN", hotline.catalog.get().language("zh-CN").orElseThrow().twilioLanguage().orElseThrow());
         assertTrue(call.spokenText().contains("如果您有紧急危险"), "key 2 now chooses Mandarin");
+    }
+
+    @Test
+    void theMostChosenLanguagesCanBePutFirstAndTheMenusLengthIsShown() throws InterruptedException {
+        for (String key : List.of("6", "6", "6", "2")) {
+            hotline.call(key);
+        }
+        awaitChosenLately("ko-KR", "3");
+        String page = admin.get("/admin/languages").body();
+        Matcher length = Pattern.compile("the language menu takes about (\\d+) seconds").matcher(page);
+        assertTrue(length.find(), page);
+        int seconds = Integer.parseInt(length.group(1));
+        assertTrue(seconds >= 10 && seconds <= 40, "welcome, seven languages and another language: " + seconds + " s");
+
+        assertEquals(303, admin.submit("/admin/languages/order-by-use", Map.of()).statusCode());
+        assertEquals(303, publish("most chosen first").statusCode());
+        List<String> heard = Twiml.of(hotline.call("").exchanges().get(0).body()).strings("//Gather/Say");
+        assertEquals(List.of("Human Trafficking Victim Assistance Program.", "한국어는 6번을 누르세요.", "Para español, oprima 2.",
+                "For English, press 1."), heard.subList(0, 4), "keys stay; the order follows use");
+    }
+
+    /** Calls are counted by a background writer: wait (briefly) until the page shows them. */
+    private void awaitChosenLately(String language, String count) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            admin.get("/admin/languages");
+            var row = admin.page().select("tbody tr").stream()
+                    .filter(r -> r.selectFirst("td a") != null && r.selectFirst("td a").text().equals(language)).findFirst();
+            if (row.isPresent() && row.get().selectFirst("td.number").text().equals(count)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(language + " was never shown chosen " + count + " times");
     }
 }
