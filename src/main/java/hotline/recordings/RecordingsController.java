@@ -28,6 +28,8 @@ import java.util.Optional;
 public final class RecordingsController {
     public static final String PAGE = "/admin/recordings";
     public static final String REMOVE = "/admin/recordings/remove";
+    /** {@code ?show=to_do}: only what is missing or out of date, for a language with many pieces still to record. */
+    static final String TO_DO = "to_do";
 
     private final ContentStore content;
     private final RecordingStore store;
@@ -107,9 +109,11 @@ public final class RecordingsController {
             slots.add(new RecordingsPage.Slot(slot.getKey(), slot.getValue(), state, entry == null ? "" : entry.file(), optional));
         }
         long required = slots.stream().filter(s -> !s.optional()).count();
+        boolean onlyToDo = TO_DO.equals(ctx.queryParam("show"));
+        List<RecordingsPage.Slot> shown = onlyToDo ? slots.stream().filter(s -> !s.state().equals("recorded")).toList() : slots;
         ctx.status(status);
         Pages.render(ctx, "recordings/recordings.jte", new RecordingsPage(SignedIn.frame(ctx, "Recordings: " + language.code(),
-                "languages"), language.code(), language.recordingsOnly(), slots, error, done, required));
+                "languages"), language.code(), language.recordingsOnly(), shown, error, done, required, onlyToDo));
     }
 
     private static Optional<LanguageEntry> language(CatalogSource draft, String code) {

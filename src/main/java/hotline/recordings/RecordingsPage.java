@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Every recording a language can have, with what it must say and whether it is recorded. */
 public record RecordingsPage(Frame frame, String language, boolean recordingsOnly, List<Slot> slots, String error,
-                             long recorded, long needed) {
+                             long recorded, long needed, boolean onlyToDo) {
 
     /**
      * One recording: what it must say, and its state.

@@ -21,10 +21,13 @@ public final class CallSimulator {
             Usage: scripts/simulate-call [--keys "STEPS"] [--server URL] [--from NUMBER] [--to NUMBER]
 
             Plays a call against a running hotline the way Twilio would, signing every request.
-              (no --keys)     interactive: you press keys and decide how transfers end
-              --keys "STEPS"  scripted: keys for menus (1, *, #), - for pressing nothing, and
-                              answered, busy, no-answer or failed at each transfer; when the
-                              steps run out the caller hangs up. Example: --keys "1 5 1 busy answered"
+              (no --keys)     interactive: you press keys (or type words in quotes to say them)
+                              and decide how transfers end
+              --keys "STEPS"  scripted: keys for menus (1, *, #), words in double quotes to say
+                              them instead, - for pressing nothing, and answered, busy, no-answer
+                              or failed at each transfer; when the steps run out the caller hangs
+                              up. Examples: --keys "1 5 1 busy answered"
+                                            --keys '"Español" "hablar con alguien" answered'
               --server URL    where to send requests (default: HOTLINE_PUBLIC_URL)
               --from NUMBER   the caller's number Twilio would send (default +15555550100)
               --to NUMBER     the hotline's own number (default +15555550199)

@@ -1,6 +1,7 @@
 package hotline.admin;
 
 import hotline.Browser;
+import hotline.TestAudio;
 import hotline.TestHotline;
 import hotline.accounts.Role;
 import hotline.simulator.CallRecord;
@@ -9,10 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +24,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A person in a real browser changes a transfer number and publishes it; the next call dials it. */
+/** A person in a real browser: changes a transfer number and publishes it; records a prompt and listens to it. */
 class AdminBrowserTest {
     private TestHotline hotline;
     private WebDriver browser;
@@ -43,14 +46,19 @@ class AdminBrowserTest {
         }
     }
 
-    @Test
-    void signInChangeANumberPublishAndTheNextCallDialsIt() {
-        browser.get(hotline.publicUrl + "/admin/lines/lapd");
+    /** Opens {@code path}, signing in on the way as a person would. */
+    private void signInTo(String path) {
+        browser.get(hotline.publicUrl + path);
         assertTrue(browser.getCurrentUrl().contains("/admin/login"), "sent to sign in first");
         browser.findElement(By.id("name")).sendKeys("maria");
         browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/admin/lines/lapd"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith(path));
+    }
+
+    @Test
+    void signInChangeANumberPublishAndTheNextCallDialsIt() {
+        signInTo("/admin/lines/lapd");
 
         WebElement number = browser.findElement(By.id("number"));
         assertEquals("(877) 275-5273", number.getAttribute("value"));
@@ -70,5 +78,27 @@ class AdminBrowserTest {
         CallRecord call = hotline.call("1 5 4 answered");
         assertEquals(List.of("+13235550142"), call.dialed());
         assertTrue(Files.exists(shot));
+    }
+
+    @Test
+    void recordAPieceAndTheBrowserCanPlayItBack() throws IOException {
+        signInTo("/admin/recordings?lang=ko-KR");
+        Path recording = Files.createTempFile("safety", ".wav");
+        Files.write(recording, TestAudio.wav("안전"));
+        String slot = "main_menu.safety#0.0";
+        WebElement row = browser.findElement(By.id(slot));
+        row.findElement(By.cssSelector("input[type=file]")).sendKeys(recording.toString());
+        row.findElement(By.xpath(".//button[normalize-space()='Upload']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("notice=saved"));
+        assertTrue(browser.findElement(By.cssSelector(".notice")).getText().startsWith("Saved to the draft."));
+
+        WebElement audio = browser.findElement(By.id(slot)).findElement(By.tagName("audio"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].load()", audio);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                ((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].readyState", audio)).intValue() >= 1);
+        Number seconds = (Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].duration", audio);
+        assertEquals(0.25, seconds.doubleValue(), 0.01, "the page may play its recordings, and Chromium can decode them");
+        Browser.screenshot(browser, "admin-recordings.png");
+        Files.delete(recording);
     }
 }

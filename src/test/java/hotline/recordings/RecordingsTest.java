@@ -1,5 +1,6 @@
 package hotline.recordings;
 
+import hotline.TestAudio;
 import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;
@@ -23,8 +24,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,24 +70,6 @@ class RecordingsTest {
         hotline.close();
     }
 
-    /** A real, playable WAV file: 8 kHz mono 8-bit, a quarter second, its samples different for each {@code seed}. */
-    static byte[] wav(String seed) {
-        byte[] samples = new byte[2000];
-        byte[] seedBytes = seed.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (byte) (128 + 40 * Math.sin(i / 4.0) + seedBytes[i % seedBytes.length] % 7);
-        }
-        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples.length).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        header.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(8000).putInt(8000).putShort((short) 1).putShort((short) 8);
-        header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples.length);
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        file.writeBytes(header.array());
-        file.writeBytes(samples);
-        return file.toByteArray();
-    }
-
     private static String fileName(byte[] audio) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(audio)) + ".wav";
@@ -127,13 +108,16 @@ class RecordingsTest {
 
     @Test
     void aRecordingIsPlayedInsteadOfTheVoiceUntilItsTextChanges() throws IOException {
-        byte[] audio = wav("safety in English");
+        byte[] audio = TestAudio.wav("safety in English");
         HttpResponse<String> saved = upload("en-US", SAFETY, "safety.wav", audio);
         assertEquals(303, saved.statusCode(), saved.body());
         assertEquals(List.of(fileName(audio)), keptFiles(), "kept under the data directory, named by its content");
         assertTrue(admin.follow(saved).body().contains("<audio controls preload=\"none\" src=\"/audio/" + fileName(audio)),
                 "the editor can listen to it");
 
+        admin.get(RecordingsController.PAGE + "?lang=en-US&show=to_do");
+        assertTrue(admin.page().getElementById(SAFETY) == null && admin.page().getElementById("digit.1") != null,
+                "the list of what is still to record leaves out what is done");
         assertEquals(303, publish("safety sentence recorded").statusCode());
         Twiml main = Twiml.of(hotline.call("1").exchanges().get(1).body());
         assertEquals(List.of(fileName(audio)), played(main));
@@ -172,7 +156,7 @@ class RecordingsTest {
                 case "text" -> "Welcome to the hotline".getBytes(StandardCharsets.UTF_8);
                 case "mp3" -> "ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1);
                 case "huge" -> hugeWav();
-                default -> wav("welcome");
+                default -> TestAudio.wav("welcome");
             };
             HttpResponse<String> refused = upload("en-US", SAFETY, nameAndContent[0], content);
             assertEquals(422, refused.statusCode(), refusal.getKey());
@@ -185,7 +169,7 @@ class RecordingsTest {
 
     private static byte[] hugeWav() {
         byte[] huge = new byte[(int) RecordingStore.MAX_BYTES + 1];
-        byte[] header = wav("huge");
+        byte[] header = TestAudio.wav("huge");
         System.arraycopy(header, 0, huge, 0, header.length);
         return huge;
     }
@@ -193,7 +177,7 @@ class RecordingsTest {
     @Test
     void anUploadLargerThanAnyFormIsRefusedBeforeItIsRead() throws IOException {
         byte[] enormous = new byte[12 * 1024 * 1024];
-        System.arraycopy(wav("enormous"), 0, enormous, 0, 44);
+        System.arraycopy(TestAudio.wav("enormous"), 0, enormous, 0, 44);
         HttpResponse<String> refused = upload("en-US", SAFETY, "enormous.wav", enormous);
         assertEquals(413, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("too large"), refused.body());
@@ -202,7 +186,7 @@ class RecordingsTest {
 
     @Test
     void anUploadForSomethingTheLanguageDoesNotSayIsRefused() throws IOException {
-        HttpResponse<String> refused = upload("en-US", "main_menu.nothing#0.0", "welcome.wav", wav("welcome"));
+        HttpResponse<String> refused = upload("en-US", "main_menu.nothing#0.0", "welcome.wav", TestAudio.wav("welcome"));
         assertEquals(422, refused.statusCode());
         assertTrue(admin.page().selectFirst(".error").text().contains("\"main_menu.nothing#0.0\" is not something this language says."));
         assertEquals(List.of(), keptFiles());
@@ -239,7 +223,7 @@ class RecordingsTest {
         admin.get(RecordingsController.PAGE + "?lang=hy-AM");
         for (Element row : admin.page().select("tbody tr")) {
             if (row.selectFirst(".badge:not(.warn)") == null) {
-                recorded.put(row.id(), wav("hy-AM " + row.id()));
+                recorded.put(row.id(), TestAudio.wav("hy-AM " + row.id()));
             }
         }
         assertTrue(recorded.size() > 100, "every piece of every text, the digits and the lines' names: " + recorded.size());
