@@ -142,6 +142,13 @@ public final class TestHotline implements AutoCloseable {
         return call(script, "+15555550100");
     }
 
+    /** A call that must be one Twilio can follow: every answer is valid TwiML leading only to our own steps. */
+    public CallRecord validCall(String script) {
+        CallRecord call = call(script);
+        TwimlAssertions.assertEveryAnswerValid(call);
+        return call;
+    }
+
     public CallRecord call(String script, String callerNumber) {
         Map<String, String> params = SimulatedCall.twilioParams("CA" + UUID.randomUUID().toString().replace("-", ""),
                 callerNumber, HOTLINE_NUMBER);

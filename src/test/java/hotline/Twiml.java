@@ -18,6 +18,11 @@ public record Twiml(Document document) {
         return new Twiml(TwimlParser.parse(xml));
     }
 
+    /** The hotline's answer to the {@code index}th webhook of a call, counting from 0 for the incoming call. */
+    public static Twiml answer(hotline.simulator.CallRecord call, int index) {
+        return of(call.exchanges().get(index).body());
+    }
+
     public List<String> strings(String xpath) {
         List<String> values = new ArrayList<>();
         NodeList nodes = nodes(xpath);

@@ -2,6 +2,7 @@ package hotline.admin;
 
 import hotline.TestHotline;
 import hotline.WebClient;
+import hotline.Zips;
 import hotline.accounts.Role;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.PromptFiles;
@@ -10,16 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,25 +44,8 @@ class FilesTest {
         HttpResponse<byte[]> zip = admin.download("/admin/files/export");
         assertEquals(200, zip.statusCode());
         assertEquals("attachment; filename=\"hotline-prompts-v1.zip\"", zip.headers().firstValue("Content-Disposition").orElseThrow());
-        Map<String, String> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
+        Map<String, String> files = new LinkedHashMap<>(Zips.unzip(zip.body()));
         return files;
-    }
-
-    private static byte[] zip(Map<String, String> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                out.putNextEntry(new ZipEntry(file.getKey()));
-                out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     @Test
@@ -85,7 +64,7 @@ class FilesTest {
         Map<String, String> files = exported();
         files.put("lines.yaml", files.get("lines.yaml").replace("+18772755273", "+13235550142"));
         admin.get("/admin/files");
-        HttpResponse<String> imported = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", zip(files)));
+        HttpResponse<String> imported = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", Zips.zip(files)));
         assertEquals(303, imported.statusCode(), imported.body());
         assertTrue(admin.follow(imported).body().contains("lapd › number"));
         assertEquals("+13235550142", store.draft().content().lines().lines().get(3).number());
@@ -97,7 +76,7 @@ class FilesTest {
         Map<String, String> files = exported();
         files.put("lines.yaml", files.get("lines.yaml").replace("+18772755273", "+1877275527"));
         admin.get("/admin/files");
-        assertEquals(303, admin.upload("/admin/files/import", "files", Map.of("prompts.zip", zip(files))).statusCode());
+        assertEquals(303, admin.upload("/admin/files/import", "files", Map.of("prompts.zip", Zips.zip(files))).statusCode());
         admin.get("/admin");
         HttpResponse<String> refused = admin.submit("/admin/publish", Map.of("note", "imported"));
         assertEquals(422, refused.statusCode());
@@ -120,14 +99,14 @@ class FilesTest {
         admin.get("/admin/files");
         Map<String, String> broken = new LinkedHashMap<>(files);
         broken.put("es-US.yaml", "main_menu: [unclosed\n");
-        HttpResponse<String> badYaml = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", zip(broken)));
+        HttpResponse<String> badYaml = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", Zips.zip(broken)));
         assertEquals(422, badYaml.statusCode());
         assertTrue(badYaml.body().contains("es-US.yaml: not valid YAML"), badYaml.body());
 
         admin.get("/admin/files");
         Map<String, String> escaping = new LinkedHashMap<>(files);
         escaping.put("../../etc/lines.yaml", files.get("lines.yaml"));
-        HttpResponse<String> traversal = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", zip(escaping)));
+        HttpResponse<String> traversal = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", Zips.zip(escaping)));
         assertEquals(422, traversal.statusCode());
         assertTrue(traversal.body().contains("a path outside it; nothing was imported"), traversal.body());
 

@@ -4,6 +4,7 @@ import hotline.TestAudio;
 import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;
+import hotline.Zips;
 import hotline.accounts.Role;
 import hotline.admin.ContentStore;
 import hotline.catalog.CatalogSource;
@@ -19,10 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,9 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import static hotline.TwimlAssertions.assertEveryAnswerValid;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -261,7 +256,7 @@ class RecordingsTest {
         admin.get("/admin/languages");
         assertEquals(303, admin.submit("/admin/languages/add", Map.of("code", "hy-AM", "key", "8", "twilio_language", "",
                 "voice", "", "speech_language", "", "spoken_names", "Armenian")).statusCode());
-        CatalogSource draft = PromptFiles.parse(unzip(admin.download("/admin/files/export?which=draft").body()));
+        CatalogSource draft = PromptFiles.parse(Zips.unzip(admin.download("/admin/files/export?which=draft").body()));
         Map<String, Map<String, Object>> prompts = new LinkedHashMap<>(draft.prompts());
         prompts.put("hy-AM", prompts.get("en-US"));
         List<LineEntry> lines = new ArrayList<>();
@@ -275,31 +270,7 @@ class RecordingsTest {
         assertTrue(translated.languages().languages().stream().anyMatch(LanguageEntry::recordingsOnly));
         admin.get("/admin/files");
         HttpResponse<String> imported = admin.upload("/admin/files/import", "files",
-                Map.of("prompts.zip", zip(PromptFiles.render(translated))));
+                Map.of("prompts.zip", Zips.zip(PromptFiles.render(translated))));
         assertEquals(303, imported.statusCode(), imported.body());
-    }
-
-    private static Map<String, String> unzip(byte[] zip) {
-        Map<String, String> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
-    }
-
-    private static byte[] zip(Map<String, String> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                out.putNextEntry(new ZipEntry(file.getKey()));
-                out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }

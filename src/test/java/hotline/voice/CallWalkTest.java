@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static hotline.TwimlAssertions.assertEveryAnswerValid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,19 +18,9 @@ class CallWalkTest {
     private static final String NHTRC = "+18883737888";
     private static final TestHotline hotline = TestHotline.shared();
 
-    private static CallRecord call(String script) {
-        CallRecord call = hotline.call(script);
-        assertEveryAnswerValid(call);
-        return call;
-    }
-
-    private static Twiml answer(CallRecord call, int index) {
-        return Twiml.of(call.exchanges().get(index).body());
-    }
-
     @Test
     void languageMenuOffersEachLanguageInItsOwnLanguageAndVoice() {
-        Twiml menu = answer(call(""), 0);
+        Twiml menu = Twiml.answer(hotline.validCall(""), 0);
         assertEquals(List.of("en-US", "en-US", "es-US", "cmn-CN", "yue-HK", "fil-PH", "ko-KR", "vi-VN", "en-US"),
                 menu.strings("//Gather/Say/@language"));
         assertEquals(List.of("Polly.Joanna-Neural", "Polly.Joanna-Neural", "Polly.Lupe-Neural", "Polly.Zhiyu-Neural",
@@ -44,13 +33,13 @@ class CallWalkTest {
 
     @Test
     void pressingNothingRepeatsTheLanguageMenuTwiceThenContinuesInEnglish() {
-        CallRecord call = call("- - -");
+        CallRecord call = hotline.validCall("- - -");
         assertEquals(List.of("/voice/incoming", "/voice/language?tries=0", "/voice/language?tries=1", "/voice/language?tries=2"),
                 call.exchanges().stream().map(e -> e.url().substring(TestHotline.PUBLIC_URL.length())).toList().subList(0, 4));
         for (int i = 0; i < 3; i++) {
-            assertTrue(answer(call, i).spoken().contains("Para español, oprima 2."), "language menu heard " + (i + 1) + " times");
+            assertTrue(Twiml.answer(call, i).spoken().contains("Para español, oprima 2."), "language menu heard " + (i + 1) + " times");
         }
-        Twiml main = answer(call, 3);
+        Twiml main = Twiml.answer(call, 3);
         assertTrue(main.spoken().startsWith("If you are in immediate danger, hang up and dial 9 1 1."), main.spoken());
         assertEquals("en-US", main.strings("//Say/@language").get(0));
     }
@@ -66,7 +55,7 @@ class CallWalkTest {
             "vi-VN, 7, 'Nếu quý vị đang gặp nguy hiểm ngay lúc này', 'Để nghe các sự thật về nạn buôn người, xin bấm số 1.'"})
     void mainMenuOpensWithSafetyThenOffersEveryOptionAndTheSharedKeys(String language, String key, String safety,
                                                                       String firstOption) {
-        Twiml main = answer(call(key), 1);
+        Twiml main = Twiml.answer(hotline.validCall(key), 1);
         List<String> said = main.strings("//Gather/Say");
         assertTrue(said.get(0).startsWith(safety), said.get(0));
         assertEquals(firstOption, said.get(1));
@@ -87,8 +76,8 @@ class CallWalkTest {
             "7, 1, facts, 600.000 đến 800.000"})
     void aTopicIsSpokenInSegmentsThenTheCallerIsBackAtTheMainMenu(String languageKey, String option, String topic,
                                                                    String heard) {
-        CallRecord call = call(languageKey + " " + option);
-        Twiml answer = answer(call, 2);
+        CallRecord call = hotline.validCall(languageKey + " " + option);
+        Twiml answer = Twiml.answer(call, 2);
         assertTrue(answer.elements("//Gather/Say").size() > 8, "several segments, then the menu");
         assertTrue(answer.elements("//Gather/Pause").size() >= 2, "a pause after each segment");
         assertTrue(answer.spoken().contains(heard), answer.spoken());
@@ -97,31 +86,31 @@ class CallWalkTest {
 
     @Test
     void whatTraffickingIsHasItsOwnMenuWithSexAndLaborTrafficking() {
-        CallRecord call = call("1 2 2 3 #");
-        assertTrue(answer(call, 2).spoken().contains("To hear about sex trafficking, press 2."));
-        assertTrue(answer(call, 3).spoken().startsWith("Sex trafficking is the exploitation"));
-        assertTrue(answer(call, 3).string("//Gather/@action").contains("menu=about&topic=sex_trafficking"));
-        assertTrue(answer(call, 4).spoken().startsWith("Labor trafficking is the exploitation"));
-        assertTrue(answer(call, 5).spoken().startsWith("For facts about human trafficking"), "pound is the main menu");
+        CallRecord call = hotline.validCall("1 2 2 3 #");
+        assertTrue(Twiml.answer(call, 2).spoken().contains("To hear about sex trafficking, press 2."));
+        assertTrue(Twiml.answer(call, 3).spoken().startsWith("Sex trafficking is the exploitation"));
+        assertTrue(Twiml.answer(call, 3).string("//Gather/@action").contains("menu=about&topic=sex_trafficking"));
+        assertTrue(Twiml.answer(call, 4).spoken().startsWith("Labor trafficking is the exploitation"));
+        assertTrue(Twiml.answer(call, 5).spoken().startsWith("For facts about human trafficking"), "pound is the main menu");
     }
 
     @Test
     void starRepeatsTheTopicJustHeard() {
-        CallRecord call = call("1 1 *");
-        assertEquals(answer(call, 2).spoken(), answer(call, 3).spoken());
+        CallRecord call = hotline.validCall("1 1 *");
+        assertEquals(Twiml.answer(call, 2).spoken(), Twiml.answer(call, 3).spoken());
     }
 
     @Test
     void starInTheMainMenuRepeatsItWithItsSafetySentence() {
-        CallRecord call = call("1 *");
-        assertEquals(answer(call, 1).spoken(), answer(call, 2).spoken());
+        CallRecord call = hotline.validCall("1 *");
+        assertEquals(Twiml.answer(call, 1).spoken(), Twiml.answer(call, 2).spoken());
     }
 
     @Test
     void aCompletedTransferEndsTheCallPolitely() {
-        CallRecord call = call("1 5 1 answered");
+        CallRecord call = hotline.validCall("1 5 1 answered");
         assertEquals(List.of(NHTRC), call.dialed());
-        Twiml last = answer(call, 4);
+        Twiml last = Twiml.answer(call, 4);
         assertEquals("Thank you for calling. Take care. Goodbye.", last.spoken());
         assertEquals(1, last.elements("/Response/Hangup").size());
         assertEquals(CallRecord.Ending.HOTLINE_HUNG_UP, call.ending());
@@ -129,8 +118,8 @@ class CallWalkTest {
 
     @Test
     void theTransferCarriesOurNumberAsCallerIdNeverTheCallers() {
-        CallRecord call = call("1 5 2 answered");
-        Twiml transfer = answer(call, 3);
+        CallRecord call = hotline.validCall("1 5 2 answered");
+        Twiml transfer = Twiml.answer(call, 3);
         assertEquals(TestHotline.HOTLINE_NUMBER, transfer.string("//Dial/@callerId"));
         assertEquals("25", transfer.string("//Dial/@timeout"));
         assertTrue(transfer.string("//Dial/@action").contains("/voice/transfer-result?lang=en-US&line=lasd_special_victims"));
@@ -139,62 +128,62 @@ class CallWalkTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"9, 'Sorry, that is not one of the choices.'", "-, 'Sorry, we did not hear a choice.'"})
     void threeTriesWithoutAChoiceEndAtTheTwentyFourHourHotline(String input, String notice) {
-        CallRecord call = call("1 " + input + " " + input + " " + input + " answered");
-        assertTrue(answer(call, 2).spoken().startsWith(notice), "first retry explains");
-        assertTrue(answer(call, 2).spoken().contains("For facts about human trafficking, press 1."), "and repeats the options");
-        assertTrue(answer(call, 3).string("//Gather/@action").endsWith("tries=2"));
-        assertTrue(answer(call, 4).spoken().startsWith("Let me connect you with someone who can help."));
+        CallRecord call = hotline.validCall("1 " + input + " " + input + " " + input + " answered");
+        assertTrue(Twiml.answer(call, 2).spoken().startsWith(notice), "first retry explains");
+        assertTrue(Twiml.answer(call, 2).spoken().contains("For facts about human trafficking, press 1."), "and repeats the options");
+        assertTrue(Twiml.answer(call, 3).string("//Gather/@action").endsWith("tries=2"));
+        assertTrue(Twiml.answer(call, 4).spoken().startsWith("Let me connect you with someone who can help."));
         assertEquals(List.of(NHTRC), call.dialed());
     }
 
     @Test
     void aBusyLineFailsOverAlongItsChainToTheHotline() {
         // Journey Out, the seventh line (key 7 on the first page), fails over to CAST, which fails over to NHTRC.
-        CallRecord call = call("1 5 7 busy no-answer answered");
+        CallRecord call = hotline.validCall("1 5 7 busy no-answer answered");
         assertEquals(List.of("+18189884970", "+18885392373", NHTRC), call.dialed());
-        assertTrue(answer(call, 4).spoken().startsWith("That line is busy.\nConnecting you to the Coalition to Abolish"));
-        assertTrue(answer(call, 5).spoken().startsWith("There was no answer.\nConnecting you to the National Human"));
-        assertEquals("Thank you for calling. Take care. Goodbye.", answer(call, 6).spoken());
+        assertTrue(Twiml.answer(call, 4).spoken().startsWith("That line is busy.\nConnecting you to the Coalition to Abolish"));
+        assertTrue(Twiml.answer(call, 5).spoken().startsWith("There was no answer.\nConnecting you to the National Human"));
+        assertEquals("Thank you for calling. Take care. Goodbye.", Twiml.answer(call, 6).spoken());
     }
 
     @Test
     void whenEveryLineOfTheChainFailsTheCallerHearsTheHotlineNumberAndTheMenu() {
-        CallRecord call = call("1 5 7 busy failed no-answer 1");
-        Twiml last = answer(call, 6);
+        CallRecord call = hotline.validCall("1 5 7 busy failed no-answer 1");
+        Twiml last = Twiml.answer(call, 6);
         assertTrue(last.spoken().startsWith("There was no answer.\nWe could not connect your call.\n"
                 + "You can call the National Human Trafficking Resource Center, open 24 hours, at "
                 + "8 8 8, 3 7 3, 7 8 8 8. Again, 8 8 8, 3 7 3, 7 8 8 8."), last.spoken());
         assertTrue(last.string("//Gather/@action").contains("menu=main"), "back at the main menu, never silence");
-        assertTrue(answer(call, 7).spoken().startsWith("Facts about human trafficking."), "and the menu works");
+        assertTrue(Twiml.answer(call, 7).spoken().startsWith("Facts about human trafficking."), "and the menu works");
     }
 
     @Test
     void zeroInAnyMenuAndOptionSixSpeakWithSomeoneAtTheProgramDuringOfficeHours() {
-        assertEquals(List.of("+12132572076"), call("1 0 answered").dialed());
-        assertEquals(List.of("+12132572076"), call("1 2 0 answered").dialed());
-        assertEquals(List.of("+12132572076"), call("1 6 answered").dialed());
+        assertEquals(List.of("+12132572076"), hotline.validCall("1 0 answered").dialed());
+        assertEquals(List.of("+12132572076"), hotline.validCall("1 2 0 answered").dialed());
+        assertEquals(List.of("+12132572076"), hotline.validCall("1 6 answered").dialed());
     }
 
     @ParameterizedTest(name = "language key {0}")
     @CsvSource({"4, 轉駁, yue-HK", "5, Ikinokonekta, fil-PH", "6, 연결해 드립니다, ko-KR", "7, nối máy, vi-VN"})
     void eachNewLanguageTransfersFromItsDirectoryInItsOwnWords(String languageKey, String connecting, String sayLanguage) {
-        CallRecord call = call(languageKey + " 5 1 answered");
+        CallRecord call = hotline.validCall(languageKey + " 5 1 answered");
         assertEquals(List.of(NHTRC), call.dialed());
-        Twiml transfer = answer(call, 3);
+        Twiml transfer = Twiml.answer(call, 3);
         assertTrue(transfer.spoken().contains(connecting) && transfer.spoken().contains("8 8 8, 3 7 3, 7 8 8 8"), transfer.spoken());
         assertEquals(List.of(sayLanguage), transfer.strings("//Say/@language").stream().distinct().toList());
     }
 
     @Test
     void theDirectoryIsOfferedInPagesOfSeven() {
-        CallRecord call = call("1 5 8 9");
-        Twiml first = answer(call, 2);
-        Twiml second = answer(call, 3);
+        CallRecord call = hotline.validCall("1 5 8 9");
+        Twiml first = Twiml.answer(call, 2);
+        Twiml second = Twiml.answer(call, 3);
         assertTrue(first.spoken().startsWith("Here are the lines you can call."));
         assertTrue(first.spoken().contains("For Journey Out, press 7.\nFor more lines, press 8."));
         assertTrue(second.spoken().startsWith("For Zoe International, press 1."));
         assertTrue(second.spoken().endsWith("For the District Attorney's Bureau of Victim Services, press 6.\n"
                 + "For the lines before, press 9."));
-        assertEquals(first.spoken(), answer(call, 4).spoken(), "9 goes back to the first page");
+        assertEquals(first.spoken(), Twiml.answer(call, 4).spoken(), "9 goes back to the first page");
     }
 }

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import static hotline.TwimlAssertions.assertEveryAnswerValid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,19 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpeechInputTest {
     private static final TestHotline hotline = TestHotline.shared();
 
-    private static CallRecord call(String script) {
-        CallRecord call = hotline.call(script);
-        assertEveryAnswerValid(call);
-        return call;
-    }
-
-    private static Twiml answer(CallRecord call, int index) {
-        return Twiml.of(call.exchanges().get(index).body());
-    }
-
     @Test
     void theLanguageMenuListensForKeysAndForLanguageNamesInTheDefaultLanguage() {
-        Twiml menu = answer(call(""), 0);
+        Twiml menu = Twiml.answer(hotline.validCall(""), 0);
         assertEquals("dtmf speech", menu.string("//Gather/@input"));
         assertEquals("en-US", menu.string("//Gather/@language"));
         String hints = menu.string("//Gather/@hints");
@@ -60,25 +49,25 @@ class SpeechInputTest {
             "Cantonese, yue-HK, 如果你有即時危險",
             "Mandarin, zh-CN, 如果您有紧急危险"})
     void sayingALanguagesNameChoosesIt(String said, String language, String safety) {
-        CallRecord call = call("\"" + said + "\"");
+        CallRecord call = hotline.validCall("\"" + said + "\"");
         assertEquals(said, call.exchanges().get(1).params().get("SpeechResult"));
-        Twiml main = answer(call, 1);
+        Twiml main = Twiml.answer(call, 1);
         assertTrue(main.spoken().startsWith(safety), main.spoken());
         assertTrue(main.string("//Gather/@action").contains("lang=" + language + "&menu=main"));
     }
 
     @Test
     void anUnrecognizedNameRepeatsTheLanguageMenuThenTheKeysStillWork() {
-        CallRecord call = call("\"Klingon\" 2");
-        Twiml again = answer(call, 1);
+        CallRecord call = hotline.validCall("\"Klingon\" 2");
+        Twiml again = Twiml.answer(call, 1);
         assertTrue(again.string("//Gather/@action").endsWith("/voice/language?tries=1"), "counted as a try");
         assertTrue(again.spoken().contains("Para español, oprima 2."), again.spoken());
-        assertTrue(answer(call, 2).spoken().startsWith("Si está en peligro inmediato"), "then a key chooses Spanish");
+        assertTrue(Twiml.answer(call, 2).spoken().startsWith("Si está en peligro inmediato"), "then a key chooses Spanish");
     }
 
     @Test
     void theMainMenuListensInTheCallersLanguageForTheWordsOfEachOption() {
-        Twiml main = answer(call("6"), 1);
+        Twiml main = Twiml.answer(hotline.validCall("6"), 1);
         assertEquals("dtmf speech", main.string("//Gather/@input"));
         assertEquals("ko-KR", main.string("//Gather/@language"));
         assertTrue(main.string("//Gather/@hints").contains("상담원"), main.string("//Gather/@hints"));
@@ -91,7 +80,7 @@ class SpeechInputTest {
             "3, 我想找工作人员, +12132572076",
             "6, 상담원과 통화하고 싶어요, +12132572076"})
     void askingForAPersonInTheMainMenuTransfersAsZeroDoes(String languageKey, String said, String dialed) {
-        assertEquals(List.of(dialed), call(languageKey + " \"" + said + "\" answered").dialed());
+        assertEquals(List.of(dialed), hotline.validCall(languageKey + " \"" + said + "\" answered").dialed());
     }
 
     @ParameterizedTest(name = "{0} \"{1}\"")
@@ -101,21 +90,21 @@ class SpeechInputTest {
             "2, servicios, El Programa de Asistencia",
             "7, số điện thoại, Đây là các đường dây"})
     void namingAnOptionInTheMainMenuOpensIt(String languageKey, String said, String heardFirst) {
-        Twiml answer = answer(call(languageKey + " \"" + said + "\""), 2);
+        Twiml answer = Twiml.answer(hotline.validCall(languageKey + " \"" + said + "\""), 2);
         assertTrue(answer.spoken().startsWith(heardFirst), answer.spoken());
     }
 
     @Test
     void wordsThatNameNoOptionAreAWrongChoice() {
-        Twiml answer = answer(call("1 \"banana\""), 2);
+        Twiml answer = Twiml.answer(hotline.validCall("1 \"banana\""), 2);
         assertTrue(answer.spoken().startsWith("Sorry, that is not one of the choices."), answer.spoken());
         assertTrue(answer.string("//Gather/@action").endsWith("tries=1"));
     }
 
     @Test
     void menusThatOfferKeysOnlyDoNotListenForWords() {
-        CallRecord call = call("1 5");
-        assertEquals("dtmf", answer(call, 2).string("//Gather/@input"), "the directory has too many names to say");
+        CallRecord call = hotline.validCall("1 5");
+        assertEquals("dtmf", Twiml.answer(call, 2).string("//Gather/@input"), "the directory has too many names to say");
         SimulationException refused = assertThrows(SimulationException.class, () -> hotline.call("1 5 \"the police\""));
         assertTrue(refused.getMessage().contains("only listens for keys"), refused.getMessage());
     }
