@@ -41,6 +41,9 @@ import hotline.voice.StepUrls;
 import hotline.voice.TwilioSignatureCheck;
 import hotline.voice.VoiceController;
 import hotline.voice.VoiceRoutes;
+import hotline.operations.CallsInProgress;
+import hotline.operations.MetricsController;
+import hotline.operations.OperationsMetrics;
 import hotline.web.HealthController;
 import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
@@ -76,7 +79,10 @@ public final class App {
     public static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database,
                                  Clock clock) {
         CallEventWriter events = new CallEventWriter(database, clock, config.retention());
-        VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, clock);
+        CallsInProgress calls = new CallsInProgress();
+        VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, calls, clock);
+        OperationsMetrics operations = new OperationsMetrics(events, calls, catalog, clock);
+        MetricsController metricsPage = new MetricsController(operations, config.metricsToken());
         TwilioSignatureCheck signatures = new TwilioSignatureCheck(authToken, config.publicUrl());
         HealthController health = new HealthController(catalog, events);
 
@@ -112,7 +118,10 @@ public final class App {
             javalin.jetty.multipartConfig.maxFileSize(8, SizeUnit.MB);
             javalin.jetty.multipartConfig.maxTotalRequestSize(9, SizeUnit.MB);
             javalin.jsonMapper(new JavalinJackson());
-            javalin.requestLogger.http(RequestLog::log);
+            javalin.requestLogger.http((ctx, millis) -> {
+                RequestLog.log(ctx, millis);
+                operations.requestHandled(ctx, millis);
+            });
             javalin.staticFiles.add(statics -> {
                 statics.hostedPath = "/static";
                 statics.directory = "/static";
@@ -132,6 +141,7 @@ public final class App {
             javalin.routes.post(VoiceRoutes.TRANSFER_RESULT, voice::step);
             javalin.routes.post(VoiceRoutes.STATUS, voice::status);
             javalin.routes.get(HealthController.PATH, health::show);
+            javalin.routes.get(MetricsController.PATH, metricsPage::show);
             javalin.routes.get(AudioController.PATH, audio::serve);
 
             javalin.routes.get(AccountRoutes.LOGIN, login::loginForm);

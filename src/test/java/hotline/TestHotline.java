@@ -45,6 +45,7 @@ public final class TestHotline implements AutoCloseable {
     public static final String PUBLIC_URL = "https://hotline.test";
     public static final String TOKEN = "0123456789abcdef0123456789abcdef";
     public static final String HOTLINE_NUMBER = "+15555550199";
+    public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
     public static final Path SEED_PROMPTS = Path.of("prompts");
     /** A Wednesday at 10:00 in Los Angeles, when every office in the seed content is open. */
     public static final LocalDateTime OFFICE_HOURS = LocalDateTime.of(2026, 12, 2, 10, 0);
@@ -111,7 +112,8 @@ public final class TestHotline implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
             Config config = new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
-                    Duration.ofDays(Config.DEFAULT_RETENTION_DAYS), Config.DEFAULT_SMALL_COUNT_THRESHOLD);
+                    Duration.ofDays(Config.DEFAULT_RETENTION_DAYS), Config.DEFAULT_SMALL_COUNT_THRESHOLD,
+                    Optional.of(METRICS_TOKEN));
             Database database = Database.openIn(dataDir, LOS_ANGELES);
             Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
                     new AuditLog(database, clock));
@@ -188,6 +190,13 @@ public final class TestHotline implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(serverUrl() + path)).GET().build());
+    }
+
+    /** A GET with extra headers, such as {@code Authorization}. */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl() + path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

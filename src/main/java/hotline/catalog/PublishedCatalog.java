@@ -1,6 +1,7 @@
 package hotline.catalog;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
  */
 public final class PublishedCatalog implements Supplier<Catalog> {
     private final AtomicReference<Catalog> current;
+    private final AtomicLong publishes = new AtomicLong();
 
     public PublishedCatalog(Catalog initial) {
         this.current = new AtomicReference<>(Objects.requireNonNull(initial));
@@ -22,5 +24,11 @@ public final class PublishedCatalog implements Supplier<Catalog> {
 
     public void publish(Catalog next) {
         current.set(Objects.requireNonNull(next));
+        publishes.incrementAndGet();
+    }
+
+    /** How many versions were published (or rolled back to) since the hotline started. */
+    public long publishesSinceStart() {
+        return publishes.get();
     }
 }

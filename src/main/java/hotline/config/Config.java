@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param twilioAuthToken  absent means local mode: loopback only, with a token made fresh at each start
  */
 public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, Path dataDir, Path promptsDir,
-                     Duration retention, int smallCountThreshold) {
+                     Duration retention, int smallCountThreshold, Optional<String> metricsToken) {
     public static final String PORT = "HOTLINE_PORT";
     public static final String PUBLIC_URL = "HOTLINE_PUBLIC_URL";
     public static final String AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
@@ -26,6 +26,10 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
     public static final String SMALL_COUNT_THRESHOLD = "HOTLINE_SMALL_COUNT_THRESHOLD";
     public static final int DEFAULT_SMALL_COUNT_THRESHOLD = 5;
     public static final int DEFAULT_PORT = 8080;
+    /** Read by logback.xml, checked here so that a typo stops the hotline instead of silencing its logs. */
+    public static final String LOG_FORMAT = "HOTLINE_LOG_FORMAT";
+    /** The bearer token Prometheus sends for /metrics; without it, /metrics answers this machine only. */
+    public static final String METRICS_TOKEN = "HOTLINE_METRICS_TOKEN";
 
     public static Config fromEnvironment() {
         return fromMap(System.getenv());
@@ -38,8 +42,9 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
         Optional<String> token = authToken(env.get(AUTH_TOKEN));
         Path dataDir = Path.of(env.getOrDefault(DATA_DIR, "./data")).toAbsolutePath().normalize();
         Path promptsDir = Path.of(env.getOrDefault(PROMPTS_DIR, "./prompts")).toAbsolutePath().normalize();
+        checkLogFormat(env.get(LOG_FORMAT));
         return new Config(port, publicUrl, token, dataDir, promptsDir, retention(env.get(RETENTION_DAYS)),
-                smallCountThreshold(env.get(SMALL_COUNT_THRESHOLD)));
+                smallCountThreshold(env.get(SMALL_COUNT_THRESHOLD)), metricsToken(env.get(METRICS_TOKEN)));
     }
 
     /** Without a Twilio token nothing outside this machine may reach the hotline. */
@@ -104,6 +109,24 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
         }
         throw new ConfigException(PUBLIC_URL, "\"" + text + "\" must be the http(s) address Twilio calls, "
                 + "like https://hotline.example.org, without a query");
+    }
+
+    private static void checkLogFormat(String text) {
+        if (text != null && !text.equals("text") && !text.equals("json")) {
+            throw new ConfigException(LOG_FORMAT, "\"" + text + "\" must be text (the default) or json");
+        }
+    }
+
+    /** Long enough not to be guessed: it guards figures such as how many calls are in progress right now. */
+    private static Optional<String> metricsToken(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (text.trim().length() < 24 || text.trim().chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigException(METRICS_TOKEN, "must be at least 24 characters without spaces; unset it to serve "
+                    + "/metrics to this machine only");
+        }
+        return Optional.of(text.trim());
     }
 
     private static Optional<String> authToken(String text) {

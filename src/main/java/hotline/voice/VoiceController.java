@@ -5,6 +5,7 @@ import com.twilio.twiml.VoiceResponse;
 import hotline.catalog.Catalog;
 import hotline.metrics.CallEvent;
 import hotline.metrics.CallEventWriter;
+import hotline.operations.CallsInProgress;
 
 import io.javalin.http.Context;
 
@@ -34,20 +35,25 @@ public final class VoiceController {
     private final Supplier<Catalog> catalog;
     private final CallFlow flow;
     private final CallEventWriter events;
+    private final CallsInProgress calls;
     private final Clock clock;
     /** The safety net of the catalog we started with, for when even building a fresh one fails. */
     private final String lastResort;
 
-    public VoiceController(Supplier<Catalog> catalog, CallFlow flow, CallEventWriter events, Clock clock) {
+    public VoiceController(Supplier<Catalog> catalog, CallFlow flow, CallEventWriter events, CallsInProgress calls,
+                           Clock clock) {
         this.catalog = catalog;
         this.flow = flow;
         this.events = events;
+        this.calls = calls;
         this.clock = clock;
         this.lastResort = flow.safetyNet(catalog.get(), "", Optional.empty()).toXml();
     }
 
     public void incoming(Context ctx) {
-        answer(ctx, flow.incoming(catalog.get()), clock.instant());
+        Instant now = clock.instant();
+        calls.started(ctx.formParam("CallSid"), now);
+        answer(ctx, flow.incoming(catalog.get()), now);
     }
 
     /** Every later step: the language menu, the menus, and transfer outcomes. */
@@ -61,6 +67,7 @@ public final class VoiceController {
     public void status(Context ctx) {
         String status = ctx.formParam("CallStatus");
         if (status != null && FINAL_STATUSES.contains(status)) {
+            calls.ended(ctx.formParam("CallSid"));
             events.record(ctx.formParam("CallSid"), List.of(CallEvent.callEnded(seconds(ctx.formParam("CallDuration")))),
                     clock.instant());
         }

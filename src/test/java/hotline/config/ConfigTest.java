@@ -50,7 +50,9 @@ class ConfigTest {
             "HOTLINE_PUBLIC_URL, ftp://hotline.example.org, HOTLINE_PUBLIC_URL \"ftp://hotline.example.org\" must be",
             "HOTLINE_PUBLIC_URL, https://hotline.example.org/?a=1, HOTLINE_PUBLIC_URL \"https://hotline.example.org/?a=1\" must be",
             "TWILIO_AUTH_TOKEN, ' ', TWILIO_AUTH_TOKEN is set but empty",
-            "TWILIO_AUTH_TOKEN, AC0123456789abcdef0123456789abcdef, TWILIO_AUTH_TOKEN looks like an Account SID"})
+            "TWILIO_AUTH_TOKEN, AC0123456789abcdef0123456789abcdef, TWILIO_AUTH_TOKEN looks like an Account SID",
+            "HOTLINE_LOG_FORMAT, JSON, HOTLINE_LOG_FORMAT \"JSON\" must be text (the default) or json",
+            "HOTLINE_METRICS_TOKEN, secret, HOTLINE_METRICS_TOKEN must be at least 24 characters"})
     void aBadValueNamesItsVariable(String variable, String value, String message) {
         ConfigException error = assertThrows(ConfigException.class, () -> Config.fromMap(Map.of(variable, value)));
         assertTrue(error.getMessage().startsWith(message), error.getMessage());
