@@ -202,20 +202,8 @@ public final class App {
     public static void main(String[] args) {
         try {
             Config config = Config.fromEnvironment();
-            createDataDir(config);
-            Database database = openDatabase(config);
-            Clock clock = Clock.systemUTC();
-            Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(),
-                    new AuditLog(database, clock));
-            FirstAdmin.createIfNoAccounts(new Accounts(database, new PasswordHasher(), clock), config.dataDir(),
-                    config.localMode());
-            String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
-            Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock);
+            Javalin app = start(config, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
-            app.start(config.bindHost(), config.port());
-            log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}. Admin: {}{}", config.bindHost(),
-                    app.port(), config.publicUrl(), catalog.version(), String.join(", ",
-                            catalog.languages().stream().map(l -> l.code()).toList()), config.publicUrl(), AdminRoutes.HOME);
             if (config.localMode()) {
                 log.info("Local mode: no {} set, so only this machine can call in. Try a call: scripts/simulate-call",
                         Config.AUTH_TOKEN);
@@ -224,6 +212,23 @@ public final class App {
             System.err.println("Hotline cannot start.\n" + e.getMessage());
             System.exit(2);
         }
+    }
+
+    /** Opens the data directory, loads what callers hear, and starts answering: what {@link #main} and {@link Warmup} do. */
+    static Javalin start(Config config, Clock clock) {
+        createDataDir(config);
+        Database database = openDatabase(config);
+        Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(),
+                new AuditLog(database, clock));
+        FirstAdmin.createIfNoAccounts(new Accounts(database, new PasswordHasher(), clock), config.dataDir(),
+                config.localMode());
+        String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
+        Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock);
+        app.start(config.bindHost(), config.port());
+        log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}. Admin: {}{}", config.bindHost(),
+                app.port(), config.publicUrl(), catalog.version(), String.join(", ",
+                        catalog.languages().stream().map(l -> l.code()).toList()), config.publicUrl(), AdminRoutes.HOME);
+        return app;
     }
 
     private static Database openDatabase(Config config) {

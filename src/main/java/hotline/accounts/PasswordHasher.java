@@ -16,8 +16,12 @@ public final class PasswordHasher {
     static final int ITERATIONS = 600_000;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Checked against when an account does not exist, so that a wrong name takes as long as a wrong password. */
-    private static final String DECOY = new PasswordHasher().hash("decoy password that opens nothing");
+    /**
+     * Checked against when an account does not exist, so that a wrong name takes as long as a wrong password:
+     * checking derives a hash at full cost whatever is stored, so this needs no real hash (computing one would
+     * add a fifth of a second to every start), and no password derives to all zeros.
+     */
+    private static final String DECOY = PREFIX + "$" + ITERATIONS + "$" + b64(new byte[16]) + "$" + b64(new byte[32]);
 
     public String hash(String password) {
         byte[] salt = new byte[16];

@@ -8,9 +8,14 @@ import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogValidator;
 import hotline.catalog.PromptDirectory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -59,9 +64,10 @@ public final class ContentStartup {
      */
     public static ZoneId timeZone(Path promptsDir) {
         try {
-            String zone = PromptDirectory.read(promptsDir).lines().timeZone();
-            return ZoneId.of(zone == null ? DEFAULT_TIME_ZONE : zone);
-        } catch (RuntimeException e) {
+            JsonNode zone = new ObjectMapper(new YAMLFactory()).readTree(promptsDir.resolve(CatalogSource.LINES_FILE).toFile())
+                    .path("time_zone");
+            return ZoneId.of(zone.isTextual() ? zone.asText() : DEFAULT_TIME_ZONE);
+        } catch (IOException | RuntimeException e) {
             return ZoneId.of(DEFAULT_TIME_ZONE);
         }
     }

@@ -19,6 +19,8 @@ final class CallKeys {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile DailySecret secret;
+    /** One Mac per thread, keyed with the day's secret: looking one up and keying it costs more than using it. */
+    private final ThreadLocal<KeyedMac> macs = ThreadLocal.withInitial(KeyedMac::new);
 
     private record DailySecret(LocalDate day, SecretKeySpec key) {
     }
@@ -29,12 +31,31 @@ final class CallKeys {
 
     String keyFor(String callSid) {
         byte[] input = callSid == null || callSid.isEmpty() ? randomBytes() : callSid.getBytes(StandardCharsets.UTF_8);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(todaysSecret().key());
-            return HexFormat.of().formatHex(mac.doFinal(input), 0, 12);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        return HexFormat.of().formatHex(macs.get().with(todaysSecret()).doFinal(input), 0, 12);
+    }
+
+    private static final class KeyedMac {
+        private final Mac mac;
+        private DailySecret keyedWith;
+
+        KeyedMac() {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        }
+
+        Mac with(DailySecret secret) {
+            if (keyedWith != secret) {
+                try {
+                    mac.init(secret.key());
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("an HmacSHA256 key of 32 random bytes is always valid", e);
+                }
+                keyedWith = secret;
+            }
+            return mac;
         }
     }
 

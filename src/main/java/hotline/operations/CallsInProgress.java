@@ -19,6 +19,7 @@ public final class CallsInProgress {
 
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[16];
+    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(CallsInProgress::sha256);
 
     public CallsInProgress() {
         new SecureRandom().nextBytes(salt);
@@ -43,11 +44,15 @@ public final class CallsInProgress {
     }
 
     private String key(String callSid) {
+        MessageDigest sha = digests.get();
+        sha.update(salt);
+        byte[] digest = sha.digest(callSid.getBytes(StandardCharsets.UTF_8));
+        return new String(digest, 0, 12, StandardCharsets.ISO_8859_1);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            byte[] digest = sha.digest(callSid.getBytes(StandardCharsets.UTF_8));
-            return new String(digest, 0, 12, StandardCharsets.ISO_8859_1);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

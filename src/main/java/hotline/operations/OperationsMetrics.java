@@ -51,7 +51,8 @@ public final class OperationsMetrics {
         String route = route(ctx);
         boolean webhook = route.startsWith(VoiceRoutes.PREFIX);
         String key = route + " " + ctx.status().getCode();
-        Timer timer = timers.computeIfAbsent(key, k -> webhook
+        Timer known = timers.get(key);
+        Timer timer = known != null ? known : timers.computeIfAbsent(key, k -> webhook
                 ? Timer.builder("hotline.webhook").description("Twilio webhooks, from request to answer")
                         .tag("route", route).tag("status", String.valueOf(ctx.status().getCode()))
                         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))

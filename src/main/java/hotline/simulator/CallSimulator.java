@@ -17,6 +17,9 @@ import java.util.UUID;
 
 /** {@code scripts/simulate-call}: walk a call in the terminal, or print a whole scripted call. */
 public final class CallSimulator {
+    /** Made-up numbers (555-01xx is reserved for fiction) for the caller and the hotline. */
+    public static final String DEFAULT_FROM = "+15555550100";
+    public static final String DEFAULT_TO = "+15555550199";
     static final String USAGE = """
             Usage: scripts/simulate-call [--keys "STEPS"] [--server URL] [--from NUMBER] [--to NUMBER]
 
@@ -101,8 +104,8 @@ public final class CallSimulator {
         static Options parse(String[] args) {
             String keys = null;
             String server = null;
-            String from = "+15555550100";
-            String to = "+15555550199";
+            String from = DEFAULT_FROM;
+            String to = DEFAULT_TO;
             boolean help = false;
             List<String> rest = new ArrayList<>(List.of(args));
             while (!rest.isEmpty()) {

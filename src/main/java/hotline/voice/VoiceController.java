@@ -29,6 +29,8 @@ public final class VoiceController {
     private static final Logger log = LoggerFactory.getLogger(VoiceController.class);
     private static final String TWIML = "application/xml; charset=utf-8";
     private static final String E164 = "\\+[1-9][0-9]{6,14}";
+    /** The answer to a status callback, which Twilio does not read. */
+    private static final String NOTHING_TO_SAY = new VoiceResponse.Builder().build().toXml();
     /** Statuses with which Twilio reports that a call is over. */
     private static final Set<String> FINAL_STATUSES = Set.of("completed", "busy", "failed", "no-answer", "canceled");
 
@@ -39,6 +41,7 @@ public final class VoiceController {
     private final Clock clock;
     /** The safety net of the catalog we started with, for when even building a fresh one fails. */
     private final String lastResort;
+    private final AnswerCache answers = new AnswerCache();
 
     public VoiceController(Supplier<Catalog> catalog, CallFlow flow, CallEventWriter events, CallsInProgress calls,
                            Clock clock) {
@@ -53,14 +56,17 @@ public final class VoiceController {
     public void incoming(Context ctx) {
         Instant now = clock.instant();
         calls.started(ctx.formParam("CallSid"), now);
-        answer(ctx, flow.incoming(catalog.get()), now);
+        Catalog current = catalog.get();
+        answer(ctx, answers.answer(current, AnswerCache.INCOMING, CallInput.none(), now, () -> flow.incoming(current)), now);
     }
 
     /** Every later step: the language menu, the menus, and transfer outcomes. */
     public void step(Context ctx) {
         CallStep step = StepUrls.parse(ctx.path(), query(ctx));
         Instant now = clock.instant();
-        answer(ctx, flow.respond(catalog.get(), step, input(ctx), now), now);
+        CallInput input = input(ctx);
+        Catalog current = catalog.get();
+        answer(ctx, answers.answer(current, step, input, now, () -> flow.respond(current, step, input, now)), now);
     }
 
     /** Twilio's call status callback: the call's end and its duration. It expects no instructions back. */
@@ -71,7 +77,7 @@ public final class VoiceController {
             events.record(ctx.formParam("CallSid"), List.of(CallEvent.callEnded(seconds(ctx.formParam("CallDuration")))),
                     clock.instant());
         }
-        render(ctx, new VoiceResponse.Builder().build());
+        ctx.contentType(TWIML).result(NOTHING_TO_SAY);
     }
 
     /** Anything unexpected mid-call: apologize and connect the caller to the 24-hour hotline. Never a 500. */
@@ -86,10 +92,10 @@ public final class VoiceController {
         }
     }
 
-    private void answer(Context ctx, Reply reply, Instant now) {
+    private void answer(Context ctx, AnswerCache.Answer answer, Instant now) {
         // The CallSid only keys this call's events, through a hash whose key never leaves memory.
-        events.record(ctx.formParam("CallSid"), reply.events(), now);
-        render(ctx, reply.twiml());
+        events.record(ctx.formParam("CallSid"), answer.events(), now);
+        ctx.contentType(TWIML).result(answer.twiml());
     }
 
     private static CallInput input(Context ctx) {
@@ -116,9 +122,5 @@ public final class VoiceController {
             }
         }
         return query;
-    }
-
-    private static void render(Context ctx, VoiceResponse response) {
-        ctx.contentType(TWIML).result(response.toXml());
     }
 }

@@ -56,6 +56,8 @@ class PhoneNumberMaskTest {
                 new IllegalStateException("no answer from +15555550123"), new Object[]{"+15555550100"});
 
         String text = encode("text", event);
+        assertTrue(text.matches("(?s)\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} ERROR \\[[^]]+] hotline\\.voice\\.Transfers - .*"),
+                "time, level, thread and logger as before: " + text);
         assertTrue(text.contains("transfer to [number removed] failed"), text);
         assertTrue(text.contains("no answer from [number removed]"), "the stack trace too: " + text);
 
@@ -67,7 +69,7 @@ class PhoneNumberMaskTest {
         assertFalse(json.contains("5555550"), json);
     }
 
-    /** Encodes with the appender logback.xml chooses for that HOTLINE_LOG_FORMAT, without printing. */
+    /** Encodes as logback.xml does with that HOTLINE_LOG_FORMAT, without printing. */
     private static String encode(String format, LoggingEvent event) throws JoranException {
         LoggerContext context = new LoggerContext();
         context.putProperty("HOTLINE_LOG_FORMAT", format);
@@ -75,7 +77,7 @@ class PhoneNumberMaskTest {
         configurator.setContext(context);
         configurator.doConfigure(PhoneNumberMaskTest.class.getResource("/logback.xml"));
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>) root.getAppender(format);
+        OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>) root.getAppender("console");
         return new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
     }
 }
