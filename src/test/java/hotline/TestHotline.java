@@ -171,6 +171,16 @@ public final class TestHotline implements AutoCloseable {
 
     /** A raw webhook POST, signed with {@code signature} (null for none), for tests of the HTTP layer itself. */
     public HttpResponse<String> post(String pathAndQuery, Map<String, String> params, String signature) {
+        return post(pathAndQuery, params, signature, Map.of());
+    }
+
+    /** A webhook POST signed correctly, with extra headers (such as Twilio's idempotency token on a retry). */
+    public HttpResponse<String> postSigned(String pathAndQuery, Map<String, String> params, Map<String, String> headers) {
+        return post(pathAndQuery, params, TwilioSigner.sign(TOKEN, publicUrl + pathAndQuery, params), headers);
+    }
+
+    private HttpResponse<String> post(String pathAndQuery, Map<String, String> params, String signature,
+                                      Map<String, String> headers) {
         String body = params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -180,6 +190,7 @@ public final class TestHotline implements AutoCloseable {
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

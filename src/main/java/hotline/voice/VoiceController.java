@@ -42,6 +42,7 @@ public final class VoiceController {
     /** The safety net of the catalog we started with, for when even building a fresh one fails. */
     private final String lastResort;
     private final AnswerCache answers = new AnswerCache();
+    private final RetriedWebhooks retries = new RetriedWebhooks();
 
     public VoiceController(Supplier<Catalog> catalog, CallFlow flow, CallEventWriter events, CallsInProgress calls,
                            Clock clock) {
@@ -94,7 +95,9 @@ public final class VoiceController {
 
     private void answer(Context ctx, AnswerCache.Answer answer, Instant now) {
         // The CallSid only keys this call's events, through a hash whose key never leaves memory.
-        events.record(ctx.formParam("CallSid"), answer.events(), now);
+        if (retries.firstTime(ctx.header(RetriedWebhooks.HEADER), now)) {
+            events.record(ctx.formParam("CallSid"), answer.events(), now);
+        }
         ctx.contentType(TWIML).result(answer.twiml());
     }
 

@@ -43,6 +43,22 @@ class CallMetricsTest {
         again.put("CallStatus", "completed");
         again.put("CallDuration", "210");
         assertEquals(200, hotline.postSigned("/voice/status", again).statusCode());
+        // Out of order: a status that is not final after the end, and a second, different final one: no effect.
+        for (String late : List.of("in-progress", "canceled")) {
+            Map<String, String> status = call("CAbbbb");
+            status.put("CallStatus", late);
+            assertEquals(200, hotline.postSigned("/voice/status", status).statusCode());
+        }
+        // Twilio retries a webhook it got no answer to in time, with the same idempotency token: answered
+        // twice alike, counted once. (This adds one choice of facts to the English call.)
+        Map<String, String> facts = call("CAaaaa");
+        facts.put("Digits", "1");
+        List<String> answers = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            answers.add(hotline.postSigned("/voice/menu?lang=en-US&menu=main&tries=0", facts,
+                    Map.of("I-Twilio-Idempotency-Token", "ad0f5c6e-retried")).body());
+        }
+        assertEquals(answers.get(0), answers.get(1));
 
         hotline.stop(); // a clean shutdown writes everything queued
         statistics = new CallStatistics(hotline.database);
@@ -66,8 +82,8 @@ class CallMetricsTest {
     }
 
     @Test
-    void optionsChosen() {
-        assertEquals(Map.of("main/facts", 2L, "main/services", 1L, "main/lines", 2L, "main/speak_now", 1L,
+    void optionsChosenWithARetriedWebhookCountedOnce() {
+        assertEquals(Map.of("main/facts", 3L, "main/services", 1L, "main/lines", 2L, "main/speak_now", 1L,
                 "lines/nhtrc", 1L, "lines/journey_out", 1L), statistics.optionsChosen(DAY));
     }
 

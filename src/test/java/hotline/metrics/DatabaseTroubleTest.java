@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The database locked by someone else, or gone, in the middle of a run: calls are answered in full, events that
+ * The database locked by someone else, gone, or refusing writes in the middle of a run: calls are answered in full, events that
  * cannot be written are dropped and counted (on /healthz and in the log), and writing resumes by itself.
  */
 class DatabaseTroubleTest {
@@ -100,6 +100,25 @@ class DatabaseTroubleTest {
         callsAreAnsweredInFull();
         eventsAreDroppedAndCounted();
         Files.delete(file);
+        writingResumes();
+    }
+
+    /**
+     * SQLite refuses every write, as when the disk is full: simulated with a trigger that fails each insert with
+     * SQLite's own message, since filling a real disk in a test would fill the machine's.
+     */
+    @Test
+    void everyWriteRefusedAsOnAFullDisk() throws Exception {
+        Path file = hotline.dataDir.resolve("hotline.db");
+        String version = hotline.catalog.get().version();
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = other.createStatement()) {
+            sql.execute("CREATE TRIGGER disk_full BEFORE INSERT ON call_event BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+            callsAreAnsweredInFull();
+            eventsAreDroppedAndCounted();
+            assertTrue(health().contains("disk is full"), health());
+            assertEquals(version, hotline.catalog.get().version(), "what callers hear is untouched");
+            sql.execute("DROP TRIGGER disk_full");
+        }
         writingResumes();
     }
 
