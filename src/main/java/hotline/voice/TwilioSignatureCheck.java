@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,6 +24,8 @@ public final class TwilioSignatureCheck implements Handler {
     public static final String HEADER = "X-Twilio-Signature";
     /** Twilio's webhook bodies are a few kilobytes; anything much larger is not Twilio, and is not read. */
     static final long MAX_BODY_BYTES = 64 * 1024;
+    /** The only body Twilio sends; anything else is not read at all. */
+    private static final String FORM = "application/x-www-form-urlencoded";
     private static final Logger log = LoggerFactory.getLogger(TwilioSignatureCheck.class);
 
     private final RequestValidator validator;
@@ -38,6 +41,13 @@ public final class TwilioSignatureCheck implements Handler {
         if (ctx.contentLength() > MAX_BODY_BYTES) {
             log.warn("Refused webhook {} {}: a body of {} bytes", ctx.method(), ctx.path(), ctx.contentLength());
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).contentType("text/plain").result("Request too large");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith(FORM)) {
+            log.warn("Refused webhook {} {}: a body of type \"{}\"", ctx.method(), ctx.path(), type);
+            ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType("text/plain").result("Twilio posts " + FORM);
             ctx.skipRemainingHandlers();
             return;
         }

@@ -86,7 +86,7 @@ public final class VoiceController {
         log.error("Unexpected error on {} {}; the caller was sent to the 24-hour hotline", ctx.method(), ctx.path(), error);
         ctx.status(200).contentType(TWIML);
         try {
-            ctx.result(flow.safetyNet(catalog.get(), query(ctx).getOrDefault("lang", ""), hotlineNumber(ctx)).toXml());
+            ctx.result(flow.safetyNet(catalog.get(), query(ctx).getOrDefault("lang", ""), hotlineNumberIfReadable(ctx)).toXml());
         } catch (RuntimeException again) {
             log.error("The safety net failed too; answering with the one built at start-up", again);
             ctx.result(lastResort);
@@ -106,6 +106,15 @@ public final class VoiceController {
         return new CallInput(digits == null ? "" : digits, Optional.ofNullable(ctx.formParam("DialCallStatus")),
                 seconds(ctx.formParam("DialCallDuration")), hotlineNumber(ctx),
                 Optional.ofNullable(ctx.formParam("SpeechResult")).filter(said -> !said.isBlank()));
+    }
+
+    /** In the safety net the body may be what failed: then the transfer simply sets no caller ID. */
+    private static Optional<String> hotlineNumberIfReadable(Context ctx) {
+        try {
+            return hotlineNumber(ctx);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** {@code To}: the number the caller dialed, which is ours. */

@@ -107,6 +107,17 @@ class TwilioSignatureTest {
         assertEquals(413, response.statusCode(), response.body());
     }
 
+    @Test
+    void aBodyThatIsNotAFormIsRefusedUnread() throws Exception {
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(hotline.serverUrl() + "/voice/incoming"))
+                        .header("Content-Type", "multipart/form-data; boundary=x").header(TwilioSignatureCheck.HEADER, "x")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("not a multipart body")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals("Twilio posts application/x-www-form-urlencoded", response.body());
+    }
+
     private static void assertRefused(HttpResponse<String> response) {
         assertEquals(403, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("Forbidden"), response.body());
