@@ -185,8 +185,19 @@ class AccessRulesTest {
     @Test
     void pagesSendStrictSecurityHeaders() {
         WebClient admin = admin();
-        for (String page : new String[]{"/admin", "/admin/login"}) {
+        admin.get("/dashboard");
+        String csv = admin.page().selectFirst("a[href^=/dashboard/csv/]").attr("href");
+        for (String page : new String[]{"/admin", "/admin/login", "/admin/lines", "/admin/prompts", "/admin/languages",
+                "/admin/recordings?lang=en-US", "/admin/versions", "/admin/preview", "/admin/files", "/admin/accounts",
+                "/admin/audit", "/dashboard", "/dashboard/data", csv}) {
             HttpResponse<String> response = admin.get(page);
+            assertEquals(200, response.statusCode(), page);
+            if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+                org.jsoup.nodes.Document html = admin.page();
+                assertTrue(html.select("script:not([src])").isEmpty(), page + " has an inline script");
+                assertTrue(html.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
+                        .noneMatch(a -> a.getKey().startsWith("on")), page + " has an inline event handler");
+            }
             String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
             assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"), csp);
             assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElseThrow());
