@@ -1,6 +1,5 @@
 package hotline;
 
-import hotline.accounts.Role;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * payload. Nothing answers with a 5xx, and afterwards the database is whole, its accounts and content as they were.
  */
 class InjectionTest {
-    private static final String PASSWORD = "correct horse battery staple";
     private static final List<String> PAYLOADS = List.of("' OR '1'='1", "'; DROP TABLE call_event; --",
             "1 UNION SELECT password_hash FROM account", "<script>alert(1)</script>", "../../etc/passwd\u0000", "x".repeat(5_000));
     private TestHotline hotline;
@@ -43,9 +41,7 @@ class InjectionTest {
     @BeforeEach
     void start() {
         hotline = TestHotline.start();
-        hotline.addAccount("maria", Role.ADMIN, PASSWORD);
-        admin = hotline.browser();
-        admin.signIn("maria", PASSWORD);
+        admin = hotline.signedInAdmin();
     }
 
     @AfterEach
@@ -98,7 +94,7 @@ class InjectionTest {
         }
         assertEquals(List.of(), problems, "of " + requests + " requests to " + pages.size() + " pages");
         assertTheDatabaseIsWhole();
-        assertEquals(303, hotline.browser().signIn("maria", PASSWORD).statusCode(), "the account still signs in");
+        assertEquals(303, hotline.browser().signIn("maria", TestHotline.ADMIN_PASSWORD).statusCode(), "the account still signs in");
     }
 
     private static void check(HttpResponse<String> response, String what, List<String> problems) {

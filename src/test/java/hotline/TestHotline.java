@@ -46,6 +46,7 @@ public final class TestHotline implements AutoCloseable {
     public static final String TOKEN = "0123456789abcdef0123456789abcdef";
     public static final String HOTLINE_NUMBER = "+15555550199";
     public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
+    public static final String ADMIN_PASSWORD = "correct horse battery staple";
     public static final Path SEED_PROMPTS = Path.of("prompts");
     /** A Wednesday at 10:00 in Los Angeles, when every office in the seed content is open. */
     public static final LocalDateTime OFFICE_HOURS = LocalDateTime.of(2026, 12, 2, 10, 0);
@@ -126,6 +127,16 @@ public final class TestHotline implements AutoCloseable {
     }
 
     /** Adds an account directly in the database, as {@code scripts/hotline user add} would. */
+    /** An admin account "maria" with {@link #ADMIN_PASSWORD}, signed in: where most tests of the console begin. */
+    public WebClient signedInAdmin() {
+        addAccount("maria", Role.ADMIN, ADMIN_PASSWORD);
+        WebClient admin = browser();
+        if (admin.signIn("maria", ADMIN_PASSWORD).statusCode() != 303) {
+            throw new AssertionError("maria could not sign in");
+        }
+        return admin;
+    }
+
     public Account addAccount(String name, Role role, String password) {
         return new Accounts(database, new PasswordHasher(), clock).create(name, role, password, false);
     }

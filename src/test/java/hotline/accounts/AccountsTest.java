@@ -43,9 +43,7 @@ class AccountsTest {
 
     @Test
     void anAdminAddsAnAccountWithAOneTimePasswordAndCanDisableIt() {
-        hotline.addAccount("maria", Role.ADMIN, "correct horse battery staple");
-        WebClient admin = hotline.browser();
-        admin.signIn("maria", "correct horse battery staple");
+        WebClient admin = hotline.signedInAdmin();
         admin.get("/admin/accounts");
         HttpResponse<String> added = admin.submit("/admin/accounts", Map.of("name", "Olivia", "role", "staff"));
         assertEquals(200, added.statusCode());
@@ -64,9 +62,7 @@ class AccountsTest {
 
     @Test
     void anAdminCannotLockThemselvesOut() {
-        hotline.addAccount("maria", Role.ADMIN, "correct horse battery staple");
-        WebClient admin = hotline.browser();
-        admin.signIn("maria", "correct horse battery staple");
+        WebClient admin = hotline.signedInAdmin();
         admin.get("/admin/accounts");
         HttpResponse<String> demote = admin.submit("/admin/accounts/maria", Map.of("action", "role", "role", "staff"));
         assertEquals(422, demote.statusCode());

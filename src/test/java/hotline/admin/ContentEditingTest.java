@@ -3,7 +3,6 @@ package hotline.admin;
 import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;
-import hotline.accounts.Role;
 import hotline.audit.AuditLog;
 import hotline.simulator.CallRecord;
 
@@ -22,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Editing content through the admin pages, publishing it, and what the very next call hears. */
 class ContentEditingTest {
-    private static final String PASSWORD = "correct horse battery staple";
     private static final String LAPD = "+18772755273";
     private TestHotline hotline;
     private WebClient admin;
@@ -30,9 +28,7 @@ class ContentEditingTest {
     @BeforeEach
     void start() {
         hotline = TestHotline.start();
-        hotline.addAccount("maria", Role.ADMIN, PASSWORD);
-        admin = hotline.browser();
-        assertEquals(303, admin.signIn("maria", PASSWORD).statusCode());
+        admin = hotline.signedInAdmin();
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package hotline.admin;
 import hotline.TestHotline;
 import hotline.WebClient;
 import hotline.Zips;
-import hotline.accounts.Role;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.PromptFiles;
 
@@ -29,9 +28,7 @@ class FilesTest {
     @BeforeEach
     void start() {
         hotline = TestHotline.start();
-        hotline.addAccount("maria", Role.ADMIN, "correct horse battery staple");
-        admin = hotline.browser();
-        admin.signIn("maria", "correct horse battery staple");
+        admin = hotline.signedInAdmin();
         store = new ContentStore(hotline.database, hotline.clock);
     }
 

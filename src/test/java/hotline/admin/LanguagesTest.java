@@ -3,7 +3,6 @@ package hotline.admin;
 import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;
-import hotline.accounts.Role;
 import hotline.simulator.CallRecord;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,9 +26,7 @@ class LanguagesTest {
     @BeforeEach
     void start() {
         hotline = TestHotline.start();
-        hotline.addAccount("maria", Role.ADMIN, "correct horse battery staple");
-        admin = hotline.browser();
-        admin.signIn("maria", "correct horse battery staple");
+        admin = hotline.signedInAdmin();
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;
 import hotline.Zips;
-import hotline.accounts.Role;
 import hotline.admin.ContentStore;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
@@ -45,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * instead of text-to-speech while its text is unchanged, and a language heard from recordings only.
  */
 class RecordingsTest {
-    private static final String PASSWORD = "correct horse battery staple";
     private static final String SAFETY = "main_menu.safety#0.0";
     private TestHotline hotline;
     private WebClient admin;
@@ -54,9 +52,7 @@ class RecordingsTest {
     @BeforeEach
     void start() {
         hotline = TestHotline.start();
-        hotline.addAccount("maria", Role.ADMIN, PASSWORD);
-        admin = hotline.browser();
-        admin.signIn("maria", PASSWORD);
+        admin = hotline.signedInAdmin();
         store = new ContentStore(hotline.database, hotline.clock);
     }
 
