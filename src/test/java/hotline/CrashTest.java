@@ -12,11 +12,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +24,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,9 +150,7 @@ class CrashTest {
 
     private HttpResponse<String> postForBody(String base, String pathAndQuery, Map<String, String> params)
             throws IOException, InterruptedException {
-        Map<String, String> sorted = new LinkedHashMap<>(params);
-        String body = sorted.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String body = TwilioSigner.formBody(params);
         return http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioSigner.sign(TOKEN, base + pathAndQuery, params))

@@ -21,7 +21,6 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,7 +34,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A real hotline on a real port, built by {@link App#create} like production, reached through a different public
@@ -192,9 +190,7 @@ public final class TestHotline implements AutoCloseable {
 
     private HttpResponse<String> post(String pathAndQuery, Map<String, String> params, String signature,
                                       Map<String, String> headers) {
-        String body = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = TwilioSigner.formBody(params);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl() + pathAndQuery))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

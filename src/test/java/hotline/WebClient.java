@@ -1,9 +1,10 @@
 package hotline;
 
+import hotline.simulator.TwilioSigner;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,9 +51,7 @@ public final class WebClient {
 
     /** Posts exactly these fields: for tests of what happens without the token. */
     public HttpResponse<String> postExactly(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = TwilioSigner.formBody(fields);
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

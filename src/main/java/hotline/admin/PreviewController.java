@@ -19,7 +19,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -85,11 +84,11 @@ public final class PreviewController {
     /** Reads what the TwiML says and what it waits for; returns a sentence about what comes next. */
     private String describe(Element response, List<PreviewPage.Spoken> spoken, List<PreviewPage.Choice> choices,
                             Catalog draft, Instant now, String at) {
-        for (Element verb : children(response)) {
+        for (Element verb : TwimlParser.children(response)) {
             switch (verb.getTagName()) {
                 case "Say", "Pause" -> spoken.add(spoken(verb));
                 case "Gather" -> {
-                    children(verb).forEach(child -> spoken.add(spoken(child)));
+                    TwimlParser.children(verb).forEach(child -> spoken.add(spoken(child)));
                     String action = verb.getAttribute("action");
                     CallStep step = urls.parseUrl(action).orElseThrow();
                     for (char key : KEYS.toCharArray()) {
@@ -103,7 +102,7 @@ public final class PreviewController {
                     return "The caller chooses:";
                 }
                 case "Dial" -> {
-                    String number = children(verb).stream().findFirst().map(Node::getTextContent).orElse("").strip();
+                    String number = TwimlParser.children(verb).stream().findFirst().map(Element::getTextContent).orElse("").strip();
                     String name = lineName(draft, number);
                     if (!verb.hasAttribute("action")) {
                         return "Connects the caller to " + name + " (" + number + "); if that call ends, the instructions go on.";
@@ -175,16 +174,6 @@ public final class PreviewController {
             }
         }
         return LocalDateTime.ofInstant(clock.instant(), draft.timeZone());
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> elements = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                elements.add(element);
-            }
-        }
-        return elements;
     }
 
     private static String encode(String text) {

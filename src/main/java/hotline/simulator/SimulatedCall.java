@@ -5,22 +5,17 @@ import hotline.voice.VoiceRoutes;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Plays one call against a running hotline the way Twilio would: signs each webhook, speaks (prints) the TwiML,
@@ -99,11 +94,11 @@ public final class SimulatedCall {
 
     private Optional<Webhook> perform(Document twiml, String currentUrl, Caller caller) {
         Element response = twiml.getDocumentElement();
-        for (Element verb : children(response)) {
+        for (Element verb : TwimlParser.children(response)) {
             switch (verb.getTagName()) {
                 case "Say", "Pause", "Play" -> speak(verb);
                 case "Gather" -> {
-                    children(verb).forEach(this::speak);
+                    TwimlParser.children(verb).forEach(this::speak);
                     Optional<MenuAnswer> answer = caller.respondToMenu();
                     if (answer.isEmpty()) {
                         return hangUp();
@@ -148,7 +143,7 @@ public final class SimulatedCall {
 
     /** Empty when the call goes on to the next verb; {@code null} when the caller hangs up. */
     private Optional<Webhook> dial(Element verb, Caller caller) {
-        String number = children(verb).stream().filter(e -> e.getTagName().equals("Number")).findFirst()
+        String number = TwimlParser.children(verb).stream().filter(e -> e.getTagName().equals("Number")).findFirst()
                 .map(e -> e.getTextContent().trim()).orElse(verb.getTextContent().trim());
         record.dialed(number);
         out.accept(">> transferring to " + number + (verb.hasAttribute("callerId")
@@ -194,8 +189,7 @@ public final class SimulatedCall {
         }
         Map<String, String> params = new LinkedHashMap<>(callParams);
         params.putAll(webhook.params());
-        String body = params.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        String body = TwilioSigner.formBody(params);
         HttpRequest request = HttpRequest.newBuilder(URI.create(serverBase + webhook.url().substring(publicBase.length())))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioSigner.sign(authToken, webhook.url(), params))
@@ -212,20 +206,6 @@ public final class SimulatedCall {
                     + "\"; Twilio needs application/xml or text/xml");
         }
         return TwimlParser.parse(response.body());
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> elements = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                elements.add(element);
-            }
-        }
-        return elements;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private record Webhook(String url, Map<String, String> params) {

@@ -1,11 +1,15 @@
 package hotline.simulator;
 
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -28,5 +32,16 @@ public final class TwimlParser {
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new SimulationException("the answer is not well-formed XML: " + e.getMessage());
         }
+    }
+
+    /** The verbs inside a TwiML element, in order, without the text between them. */
+    public static List<Element> children(Element parent) {
+        List<Element> elements = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                elements.add(element);
+            }
+        }
+        return elements;
     }
 }

@@ -5,7 +5,6 @@ import hotline.simulator.TwilioSigner;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code scripts/bench}: the hotline's two busiest webhooks under load, against a bare Javalin endpoint on the same
@@ -132,8 +130,7 @@ public final class WebhookBenchmark {
 
     /** A wrk script that POSTs the same form, signed for {@code url} as Twilio would sign it. */
     private static Path script(String url, Map<String, String> params, Path work) throws IOException {
-        String body = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String body = TwilioSigner.formBody(params);
         String lua = "wrk.method = \"POST\"\nwrk.body = \"" + body + "\"\n"
                 + "wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n"
                 + "wrk.headers[\"X-Twilio-Signature\"] = \"" + TwilioSigner.sign(TOKEN, url, params) + "\"\n";
@@ -153,8 +150,7 @@ public final class WebhookBenchmark {
 
     private static double firstAnsweredCall(String url, Map<String, String> params, long spawned) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        String body = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String body = TwilioSigner.formBody(params);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioSigner.sign(TOKEN, url, params)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         for (int attempt = 0; attempt < 3000; attempt++) {
