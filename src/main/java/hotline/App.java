@@ -36,6 +36,7 @@ import hotline.metrics.CallStatistics;
 import hotline.recordings.AudioController;
 import hotline.recordings.RecordingStore;
 import hotline.recordings.RecordingsController;
+import hotline.voice.AnswerRehearsal;
 import hotline.voice.CallFlow;
 import hotline.voice.StepUrls;
 import hotline.voice.TwilioSignatureCheck;
@@ -96,7 +97,8 @@ public final class App {
 
         ContentStore content = new ContentStore(database, clock);
         RecordingStore recordingFiles = new RecordingStore(config.dataDir());
-        Publisher publisher = new Publisher(content, catalog, audit, recordingFiles);
+        Publisher publisher = new Publisher(content, catalog, audit, recordingFiles,
+                new AnswerRehearsal(new StepUrls(config.publicUrl())), clock);
         RecordingsController recordings = new RecordingsController(content, recordingFiles);
         AudioController audio = new AudioController(recordingFiles);
         OverviewController overview = new OverviewController(content, publisher, catalog);
@@ -140,6 +142,7 @@ public final class App {
             javalin.routes.post(VoiceRoutes.MENU, voice::step);
             javalin.routes.post(VoiceRoutes.TRANSFER_RESULT, voice::step);
             javalin.routes.post(VoiceRoutes.STATUS, voice::status);
+            javalin.routes.post(VoiceRoutes.WHISPER, voice::whisper);
             javalin.routes.get(HealthController.PATH, health::show);
             javalin.routes.get(MetricsController.PATH, metricsPage::show);
             javalin.routes.get(AudioController.PATH, audio::serve);

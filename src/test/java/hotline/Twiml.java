@@ -1,6 +1,6 @@
 package hotline;
 
-import hotline.simulator.TwimlParser;
+import hotline.voice.TwimlParser;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -5,6 +5,8 @@ import hotline.catalog.Catalog;
 import hotline.catalog.CatalogCheck;
 import hotline.catalog.CatalogException;
 import hotline.catalog.CatalogSource;
+import hotline.catalog.CatalogSource.LineEntry;
+import hotline.catalog.CatalogSource.LinesFile;
 import hotline.catalog.CatalogValidator;
 import hotline.catalog.PromptDirectory;
 
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,16 +49,29 @@ public final class ContentStartup {
             return publish(store, audit, seed, "First version, from the prompt files in " + promptsDir.getFileName());
         }
         CatalogSource current = store.content(latest.get().id()).orElseThrow();
-        CatalogCheck check = CatalogValidator.check(current);
+        CatalogCheck check = CatalogValidator.checkPublished(current);
         if (check.ok()) {
+            logRulesBroken(check);
             return check.catalog().orElseThrow().withVersion(latest.get().label());
         }
-        CatalogSource completed = withMissingTextsFrom(current, PromptDirectory.read(promptsDir));
-        if (!CatalogValidator.check(completed).ok()) {
+        CatalogSource completed = withMissingFrom(current, PromptDirectory.read(promptsDir));
+        CatalogCheck completedCheck = CatalogValidator.checkPublished(completed);
+        if (!completedCheck.ok()) {
             throw new CatalogException(check.errors());
         }
-        log.info("The published version lacks texts this release needs; adding them from {}", promptsDir);
-        return publish(store, audit, completed, "Texts new in this release of the hotline, from the prompt files");
+        log.info("The published version lacks texts or settings this release needs; adding them from {}", promptsDir);
+        logRulesBroken(completedCheck);
+        return publish(store, audit, completed, "Texts and settings new in this release of the hotline, from the prompt files");
+    }
+
+    /** Content callers already heard that breaks a rule of wording added since: served, and named for an admin to fix. */
+    private static void logRulesBroken(CatalogCheck check) {
+        long wording = check.warnings().stream().filter(p -> p.wording()).count();
+        if (wording > 0) {
+            log.warn("The published content breaks {} rule(s) of how texts must be written to be heard well; callers hear it "
+                    + "as it is until an admin fixes it (the console lists each one), for instance: {}", wording,
+                    check.warnings().stream().filter(p -> p.wording()).findFirst().orElseThrow());
+        }
     }
 
     /**
@@ -75,7 +91,28 @@ public final class ContentStartup {
     private static Catalog publish(ContentStore store, AuditLog audit, CatalogSource content, String note) {
         long version = store.publish(content, SYSTEM, note, Optional.empty());
         audit.record(SYSTEM, "publish", "v" + version + ": " + note);
-        return CatalogValidator.validate(content).withVersion("v" + version);
+        return CatalogValidator.checkPublished(content).catalog().orElseThrow().withVersion("v" + version);
+    }
+
+    /**
+     * Adds what the seed has and the content lacks: for each language both have, missing texts; for each line both
+     * have, a missing kind; and the notice lines hear when they answer, if the content has none.
+     */
+    static CatalogSource withMissingFrom(CatalogSource content, CatalogSource seed) {
+        CatalogSource completed = withMissingTextsFrom(content, seed);
+        if (completed.lines() == null || completed.lines().lines() == null || seed.lines() == null) {
+            return completed;
+        }
+        List<LineEntry> lines = completed.lines().lines().stream().map(line -> line.kind() != null ? line
+                : seed.lines().lines().stream().filter(s -> s.id().equals(line.id()) && s.kind() != null).findFirst()
+                .map(s -> new LineEntry(line.id(), s.kind(), line.names(), line.notes(), line.number(), line.open24Hours(),
+                        line.hours(), line.closedDates(), line.failover(), line.whisper(), line.enabled()))
+                .orElse(line)).toList();
+        LinesFile withKinds = completed.lines().withLines(lines);
+        LinesFile withWhisper = withKinds.whisper() != null ? withKinds
+                : new LinesFile(withKinds.timeZone(), withKinds.dialTimeoutSeconds(), withKinds.hotline(),
+                withKinds.speakNow(), seed.lines().whisper(), withKinds.lines());
+        return completed.withLines(withWhisper);
     }
 
     /** Adds, for each language both have, the texts the seed has and the content lacks. */

@@ -3,7 +3,6 @@ package hotline.admin;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
 import hotline.catalog.CatalogSource.LineEntry;
-import hotline.catalog.CatalogSource.LinesFile;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,8 +83,7 @@ public final class DraftEdits {
 
     static CatalogSource withDirectory(CatalogSource source, String hotline, List<String> speakNow, String timeZone,
                                        Integer dialTimeoutSeconds) {
-        return source.withLines(new LinesFile(timeZone, dialTimeoutSeconds, hotline, List.copyOf(speakNow),
-                source.lines().lines()));
+        return source.withLines(source.lines().withSettings(timeZone, dialTimeoutSeconds, hotline, List.copyOf(speakNow)));
     }
 
     private static CatalogSource withLines(CatalogSource source, List<LineEntry> lines) {

@@ -5,6 +5,7 @@ import hotline.catalog.CatalogCheck;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
 import hotline.catalog.CatalogValidator;
+import hotline.catalog.LanguageNames;
 import hotline.metrics.CallStatistics;
 import hotline.metrics.DateRange;
 import hotline.voice.SpokenLength;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class LanguagesController {
         List<LanguagesPage.Row> typed = new ArrayList<>();
         for (LanguageEntry l : draft.languages().languages()) {
             typed.add(new LanguagesPage.Row(l.code(), param(ctx, "key_" + l.code()), param(ctx, "twilio_" + l.code()),
-                    param(ctx, "voice_" + l.code()), param(ctx, "speech_" + l.code()), param(ctx, "names_" + l.code()),
+                    param(ctx, "voice_" + l.code()), param(ctx, "speech_" + l.code()), param(ctx, "name_" + l.code()),
                     ctx.formParam("enabled_" + l.code()) != null, ctx.formParam("reviewed_" + l.code()) != null,
                     lately.getOrDefault(l.code(), 0L)));
         }
@@ -96,7 +96,7 @@ public final class LanguagesController {
     public void add(Context ctx) {
         CatalogSource draft = store.draft().content();
         LanguagesPage.Row row = new LanguagesPage.Row(param(ctx, "code"), param(ctx, "key"), param(ctx, "twilio_language"),
-                param(ctx, "voice"), param(ctx, "speech_language"), param(ctx, "spoken_names"), false, false, 0);
+                param(ctx, "voice"), param(ctx, "speech_language"), param(ctx, "name"), false, false, 0);
         List<String> errors = new ArrayList<>(problems(row));
         if (!row.code().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             errors.add("\"" + row.code() + "\" is not a language code like ko-KR.");
@@ -114,9 +114,8 @@ public final class LanguagesController {
     }
 
     private static LanguageEntry entry(LanguagesPage.Row row) {
-        List<String> names = Arrays.stream(row.spokenNames().split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
         return new LanguageEntry(row.code(), row.key(), blankToNull(row.twilioLanguage()), blankToNull(row.voice()),
-                row.enabled() ? null : false, row.reviewed(), blankToNull(row.speechLanguage()), names.isEmpty() ? null : names);
+                row.enabled() ? null : false, row.reviewed(), blankToNull(row.speechLanguage()), blankToNull(row.name()));
     }
 
     private static List<String> problems(LanguagesPage.Row row) {
@@ -145,7 +144,7 @@ public final class LanguagesController {
         Map<String, Long> lately = chosenLately();
         return draft.languages().languages().stream().map(l -> new LanguagesPage.Row(l.code(), l.key(),
                 nullToBlank(l.twilioLanguage()), nullToBlank(l.voice()), nullToBlank(l.speechLanguage()),
-                l.spokenNames() == null ? "" : String.join(", ", l.spokenNames()), l.offered(), l.reviewedByNativeSpeaker(),
+                LanguageNames.english(l.code(), l.name()), l.offered(), l.reviewedByNativeSpeaker(),
                 lately.getOrDefault(l.code(), 0L))).toList();
     }
 

@@ -17,7 +17,7 @@ public record LanguagesPage(Frame frame, List<Row> rows, String defaultLanguage,
 
     /** One language as shown and as typed. Without a voice it is heard from recordings only. */
     public record Row(String code, String key, String twilioLanguage, String voice, String speechLanguage,
-                      String spokenNames, boolean enabled, boolean reviewed, long chosenLately) {
+                      String name, boolean enabled, boolean reviewed, long chosenLately) {
         public boolean recordingsOnly() {
             return voice.isBlank() && twilioLanguage.isBlank();
         }

@@ -1,7 +1,9 @@
 package hotline.admin;
 
 import hotline.catalog.CatalogSource.LineEntry;
+import hotline.catalog.LineKind;
 import hotline.catalog.PhoneNumber;
+import hotline.catalog.TextRules;
 import hotline.catalog.WeeklyPeriod;
 
 import java.time.DateTimeException;
@@ -18,24 +20,25 @@ import java.util.stream.Collectors;
  * A resource line as typed in its form: every field as text, so that a mistake is shown with everything else
  * the person typed still there. {@link #toEntry} checks each field and names the ones that are wrong.
  */
-public record LineForm(String id, String number, boolean enabled, boolean open24Hours, String hours, String closedDates,
-                       String failover, Map<String, String> names, Map<String, String> notes) {
+public record LineForm(String id, String kind, String number, boolean enabled, boolean open24Hours, String hours,
+                       String closedDates, String failover, boolean whisper, Map<String, String> names,
+                       Map<String, String> notes) {
 
     /** The country whose numbers may be typed without +1. */
     static final String HOME_REGION = "US";
 
     public static LineForm of(LineEntry line) {
-        return new LineForm(line.id(),
+        return new LineForm(line.id(), line.kind() == null ? "" : line.kind(),
                 line.number() == null ? "" : PhoneNumber.isValidE164(line.number()) ? new PhoneNumber(line.number()).formatted() : line.number(),
                 line.offered(), Boolean.TRUE.equals(line.open24Hours()),
                 line.hours() == null ? "" : String.join("\n", line.hours()),
                 line.closedDates() == null ? "" : String.join("\n", line.closedDates()),
-                line.failover() == null ? "" : line.failover(),
+                line.failover() == null ? "" : line.failover(), line.whispered(),
                 line.names() == null ? Map.of() : line.names(), line.notes() == null ? Map.of() : line.notes());
     }
 
     public static LineForm empty() {
-        return new LineForm("", "", true, false, "", "", "", Map.of(), Map.of());
+        return new LineForm("", "", "", true, false, "", "", "", true, Map.of(), Map.of());
     }
 
     public String name(String language) {
@@ -51,6 +54,10 @@ public record LineForm(String id, String number, boolean enabled, boolean open24
         Map<String, String> errors = new LinkedHashMap<>();
         if (!id.matches("[a-z0-9_]{1,40}")) {
             errors.put("id", "An id is lower-case letters, digits and _ (up to 40), like journey_out. It cannot change later.");
+        }
+        if (LineKind.fromFileName(kind).isEmpty()) {
+            errors.put("kind", "Choose what kind of line this is: callers hear it before they are connected, so that someone "
+                    + "who fears the police or immigration enforcement can choose with open eyes.");
         }
         Optional<PhoneNumber> phone = PhoneNumber.fromTyped(number, HOME_REGION);
         if (phone.isEmpty()) {
@@ -81,9 +88,9 @@ public record LineForm(String id, String number, boolean enabled, boolean open24
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
         }
-        LineEntry entry = new LineEntry(id, nonBlank(names), nonBlank(notes), phone.get().e164(), open24Hours ? true : null,
-                periods.isEmpty() ? null : periods, dates.isEmpty() ? null : dates, failover.isBlank() ? null : failover,
-                enabled ? null : false);
+        LineEntry entry = new LineEntry(id, kind, nonBlank(names), nonBlank(notes), phone.get().e164(),
+                open24Hours ? true : null, periods.isEmpty() ? null : periods, dates.isEmpty() ? null : dates,
+                failover.isBlank() ? null : failover, whisper ? null : false, enabled ? null : false);
         return new Result(Optional.of(entry), errors);
     }
 
@@ -108,7 +115,7 @@ public record LineForm(String id, String number, boolean enabled, boolean open24
         Map<String, String> kept = new LinkedHashMap<>();
         texts.forEach((language, text) -> {
             if (text != null && !text.isBlank()) {
-                kept.put(language, text.strip());
+                kept.put(language, TextRules.cleaned(text).strip());
             }
         });
         return kept;

@@ -132,10 +132,11 @@ public final class LinesController {
             notes.put(language, Optional.ofNullable(ctx.formParam("note_" + language)).orElse(""));
         }
         String id = isNew ? Optional.ofNullable(ctx.formParam("id")).orElse("").strip() : ctx.pathParam("id");
-        return new LineForm(id, Optional.ofNullable(ctx.formParam("number")).orElse(""), ctx.formParam("enabled") != null,
+        return new LineForm(id, Optional.ofNullable(ctx.formParam("kind")).orElse(""),
+                Optional.ofNullable(ctx.formParam("number")).orElse(""), ctx.formParam("enabled") != null,
                 ctx.formParam("open_24_hours") != null, Optional.ofNullable(ctx.formParam("hours")).orElse(""),
                 Optional.ofNullable(ctx.formParam("closed_dates")).orElse(""),
-                Optional.ofNullable(ctx.formParam("failover")).orElse(""), names, notes);
+                Optional.ofNullable(ctx.formParam("failover")).orElse(""), ctx.formParam("whisper") != null, names, notes);
     }
 
     private void renderList(Context ctx, HttpStatus status, String error) {

@@ -7,7 +7,7 @@ import hotline.catalog.CatalogValidator;
 import hotline.catalog.Language;
 import hotline.metrics.CallEvent;
 import hotline.metrics.EventKind;
-import hotline.simulator.TwimlParser;
+import hotline.voice.TwimlParser;
 import hotline.voice.CallFlow;
 import hotline.voice.CallInput;
 import hotline.voice.CallStep;

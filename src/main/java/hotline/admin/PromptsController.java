@@ -7,6 +7,7 @@ import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
 import hotline.catalog.CatalogValidator;
 import hotline.catalog.PromptKey;
+import hotline.catalog.TextRules;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
@@ -66,7 +67,8 @@ public final class PromptsController {
             if (typed == null) {
                 continue; // a form from an older page: leave the text as it was
             }
-            String text = typed.replace("\r\n", "\n").strip();
+            // Word's Shift+Enter pastes a vertical tab, which TwiML cannot carry: such characters become spaces.
+            String text = TextRules.cleaned(typed.replace("\r\n", "\n")).strip();
             if (text.isEmpty()) {
                 texts.remove(key.path());
             } else if (key.kind() == PromptKey.Kind.SEGMENTS) {

@@ -1,26 +1,35 @@
 package hotline.admin;
 
 import hotline.audit.AuditLog;
+import hotline.catalog.Catalog;
 import hotline.catalog.CatalogCheck;
 import hotline.catalog.CatalogProblem;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogValidator;
 import hotline.catalog.PublishedCatalog;
 import hotline.recordings.RecordingStore;
+import hotline.voice.AnswerRehearsal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Makes content live: the draft (publish) or an earlier version (rollback). Runs the same validation as
- * start-up over the whole content; only content that passes is stored as a new version and swapped in for the
- * very next webhook. Content that fails changes nothing.
+ * start-up over the whole content, then builds every answer it can give and reads each as Twilio would; only
+ * content that passes both is stored as a new version and swapped in for the very next webhook. Content that fails
+ * changes nothing.
  */
 public final class Publisher {
     private final ContentStore store;
     private final PublishedCatalog published;
     private final AuditLog audit;
     private final RecordingStore recordings;
+    private final AnswerRehearsal rehearsal;
+    private final Clock clock;
 
     /** What happened: the new version, or the problems that stopped it. */
     public record Result(Optional<Long> version, List<CatalogProblem> problems) {
@@ -29,11 +38,14 @@ public final class Publisher {
         }
     }
 
-    public Publisher(ContentStore store, PublishedCatalog published, AuditLog audit, RecordingStore recordings) {
+    public Publisher(ContentStore store, PublishedCatalog published, AuditLog audit, RecordingStore recordings,
+                     AnswerRehearsal rehearsal, Clock clock) {
         this.store = store;
         this.published = published;
         this.audit = audit;
         this.recordings = recordings;
+        this.rehearsal = rehearsal;
+        this.clock = clock;
     }
 
     public synchronized Result publishDraft(String by, String note) {
@@ -48,7 +60,7 @@ public final class Publisher {
     }
 
     /** Recordings the content names but this hotline does not keep (from an import from elsewhere, say). */
-    private List<CatalogProblem> missingRecordingFiles(hotline.catalog.Catalog catalog) {
+    private List<CatalogProblem> missingRecordingFiles(Catalog catalog) {
         List<CatalogProblem> missing = new java.util.ArrayList<>();
         catalog.recordings().forEach((language, slots) -> slots.forEach((slot, file) -> {
             if (!recordings.has(file)) {
@@ -59,6 +71,18 @@ public final class Publisher {
         return missing;
     }
 
+    /**
+     * Every answer the content can give, read as Twilio would: now, tonight, and in half a week, so that each line
+     * is seen open and closed.
+     */
+    private List<CatalogProblem> rehearsed(Catalog catalog) {
+        Instant now = clock.instant();
+        AnswerRehearsal.Result result = rehearsal.rehearse(catalog, List.of(now, now.plus(Duration.ofHours(9)),
+                now.plus(Duration.ofHours(84))));
+        return result.problems().stream().map(problem -> new CatalogProblem("", "",
+                "callers could not be answered here, so nothing was published: " + problem)).toList();
+    }
+
     private Result publish(CatalogSource content, String by, String note, Optional<Long> restores, String action) {
         CatalogCheck check = CatalogValidator.check(content);
         if (!check.ok()) {
@@ -67,6 +91,10 @@ public final class Publisher {
         List<CatalogProblem> missingFiles = missingRecordingFiles(check.catalog().orElseThrow());
         if (!missingFiles.isEmpty()) {
             return new Result(Optional.empty(), missingFiles);
+        }
+        List<CatalogProblem> unfollowable = rehearsed(check.catalog().orElseThrow());
+        if (!unfollowable.isEmpty()) {
+            return new Result(Optional.empty(), unfollowable);
         }
         long version = store.publish(content, by, note, restores);
         published.publish(check.catalog().orElseThrow().withVersion("v" + version));

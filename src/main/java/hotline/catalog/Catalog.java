@@ -20,14 +20,39 @@ import java.util.stream.Collectors;
  * @param speakNowOrder    the lines "speak with someone now" tries, first open one wins
  * @param recordings       per language, the audio file of each recorded slot ({@link RecordingSlots}), up to date only
  * @param anotherLanguage  the language menu's key for any other language, and the line with interpreters
+ * @param whisper          what a line hears when it answers a transfer, before the caller is connected
  */
 public record Catalog(String version, List<Language> languages, String defaultLanguage, Map<String, Prompts> prompts,
                       List<ResourceLine> lines, ZoneId timeZone, String hotlineLineId, List<String> speakNowOrder,
                       int dialTimeoutSeconds, Map<String, Map<String, String>> recordings,
-                      Optional<AnotherLanguage> anotherLanguage) {
+                      Optional<AnotherLanguage> anotherLanguage, Optional<Whisper> whisper) {
 
-    /** The language menu's key for a language that is not offered, and the 24-hour line with interpreters. */
-    public record AnotherLanguage(String key, String lineId) {
+    /**
+     * The language menu's key for a language that is not offered, and the 24-hour line with interpreters.
+     *
+     * @param announceIn the offered languages in which the menu says this key, in menu order
+     */
+    public record AnotherLanguage(String key, String lineId, List<String> announceIn) {
+        public AnotherLanguage {
+            announceIn = List.copyOf(announceIn);
+        }
+    }
+
+    /**
+     * The notice a line hears, privately, when it answers a transfer.
+     *
+     * @param text a sentence with {@code {language}}, filled with the caller's language by its English name
+     */
+    public record Whisper(String text, String twilioLanguage, String voice) {
+        public static final String LANGUAGE = "{language}";
+
+        /** What a caller needs who chose no language of the menu, in place of a language's name. */
+        static final String NO_LANGUAGE = "a language this line does not offer, and needs an interpreter";
+
+        /** The notice for a caller who chose {@code language}, or none of the menu's (empty). */
+        public String about(Optional<Language> language) {
+            return text.replace(LANGUAGE, language.map(Language::name).orElse(NO_LANGUAGE));
+        }
     }
 
     public Catalog {
@@ -41,13 +66,13 @@ public record Catalog(String version, List<Language> languages, String defaultLa
     /** The same content under another label, such as the version it was published as. */
     public Catalog withVersion(String label) {
         return new Catalog(label, languages, defaultLanguage, prompts, lines, timeZone, hotlineLineId, speakNowOrder,
-                dialTimeoutSeconds, recordings, anotherLanguage);
+                dialTimeoutSeconds, recordings, anotherLanguage, whisper);
     }
 
     /** The same content with other prompts: for tests that need content the validator would refuse. */
     public Catalog withPrompts(Map<String, Prompts> changed) {
         return new Catalog(version, languages, defaultLanguage, changed, lines, timeZone, hotlineLineId, speakNowOrder,
-                dialTimeoutSeconds, recordings, anotherLanguage);
+                dialTimeoutSeconds, recordings, anotherLanguage, whisper);
     }
 
     /** The audio file recorded for {@code slot} in {@code language}, if there is an up-to-date one. */

@@ -1,5 +1,6 @@
 package hotline.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -66,13 +67,16 @@ public record CatalogSource(String version, LanguagesFile languages, LinesFile l
      * @param twilioLanguage absent, with {@code voice}, for a language Twilio cannot speak: recordings only
      * @param enabled        offered in the language menu; a disabled language may be incomplete (its problems are warnings)
      * @param reviewed       its prompts were checked by a native speaker; otherwise the editor shows "needs review"
-     * @param speechLanguage the language Twilio listens for when a caller speaks instead of pressing a key
-     * @param spokenNames    what a caller may say in the language menu to choose this language
+     * @param speechLanguage the language Twilio listens for when a caller speaks instead of pressing a key (main menu)
+     * @param name           the language's name in English ("Cantonese"): what pages show and what a line answering
+     *                       a transfer is told the caller chose
      */
+    // spoken_names: names a caller could say in the language menu, which now takes keys only (one <Gather> hears one
+    // language, so a name in another script could never match). Old content that has them still reads.
+    @JsonIgnoreProperties({"spoken_names"})
     public record LanguageEntry(String code, String key, @JsonProperty("twilio_language") String twilioLanguage,
                                 String voice, Boolean enabled, Boolean reviewed,
-                                @JsonProperty("speech_language") String speechLanguage,
-                                @JsonProperty("spoken_names") List<String> spokenNames) {
+                                @JsonProperty("speech_language") String speechLanguage, String name) {
         /** Enabled unless it says otherwise. (Not named isEnabled: Jackson would take that for the field.) */
         public boolean offered() {
             return !Boolean.FALSE.equals(enabled);
@@ -89,32 +93,65 @@ public record CatalogSource(String version, LanguagesFile languages, LinesFile l
 
         public LanguageEntry withState(boolean isEnabled, boolean isReviewed) {
             return new LanguageEntry(code, key, twilioLanguage, voice, isEnabled ? null : false, isReviewed,
-                    speechLanguage, spokenNames);
+                    speechLanguage, name);
         }
     }
 
-    /** A key in the language menu for any other language: it connects to a 24-hour line with interpreters. */
-    public record AnotherLanguage(String key, String line) {
+    /**
+     * A key in the language menu for any other language: it connects to a 24-hour line with interpreters.
+     *
+     * @param announceIn the languages in which the menu offers this key (the default language when absent): widely
+     *                   understood ones, since a caller who needs it does not hear their own language
+     */
+    public record AnotherLanguage(String key, String line, @JsonProperty("announce_in") List<String> announceIn) {
     }
 
-    /** {@code lines.yaml}: the resource directory and how transfers behave. */
+    /**
+     * {@code lines.yaml}: the resource directory and how transfers behave.
+     *
+     * @param whisper what the person answering a transfer hears before the caller is connected
+     */
     public record LinesFile(@JsonProperty("time_zone") String timeZone,
                             @JsonProperty("dial_timeout_seconds") Integer dialTimeoutSeconds,
                             @JsonProperty("hotline") String hotline,
                             @JsonProperty("speak_now") List<String> speakNow,
+                            WhisperEntry whisper,
                             List<LineEntry> lines) {
         public LinesFile withLines(List<LineEntry> changed) {
-            return new LinesFile(timeZone, dialTimeoutSeconds, hotline, speakNow, List.copyOf(changed));
+            return new LinesFile(timeZone, dialTimeoutSeconds, hotline, speakNow, whisper, List.copyOf(changed));
+        }
+
+        public LinesFile withSettings(String zone, Integer dialTimeout, String hotlineId, List<String> speakNowIds) {
+            return new LinesFile(zone, dialTimeout, hotlineId, speakNowIds, whisper, lines);
         }
     }
 
-    /** @param enabled offered in the directory; a disabled line is kept but nothing may lead to it */
-    public record LineEntry(String id, Map<String, String> names, Map<String, String> notes, String number,
+    /**
+     * The short notice a line hears, privately, when it answers a transfer: who is calling and in which language,
+     * so that it can bring an interpreter. Nothing else about the caller.
+     *
+     * @param text a sentence with {@code {language}}, the caller's language by its English name
+     */
+    public record WhisperEntry(String text, @JsonProperty("twilio_language") String twilioLanguage, String voice) {
+    }
+
+    /**
+     * @param kind    what kind of organization answers ({@link LineKind}), said before every transfer
+     * @param whisper false to connect without telling the line who is calling (told by default)
+     * @param enabled offered in the directory; a disabled line is kept but nothing may lead to it
+     */
+    public record LineEntry(String id, String kind, Map<String, String> names, Map<String, String> notes, String number,
                             @JsonProperty("open_24_hours") Boolean open24Hours, List<String> hours,
-                            @JsonProperty("closed_dates") List<String> closedDates, String failover, Boolean enabled) {
+                            @JsonProperty("closed_dates") List<String> closedDates, String failover, Boolean whisper,
+                            Boolean enabled) {
         /** Enabled unless it says otherwise. */
         public boolean offered() {
             return !Boolean.FALSE.equals(enabled);
+        }
+
+        /** Told who is calling unless it says otherwise. */
+        public boolean whispered() {
+            return !Boolean.FALSE.equals(whisper);
         }
     }
 

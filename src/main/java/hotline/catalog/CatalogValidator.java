@@ -43,6 +43,35 @@ public final class CatalogValidator {
     }
 
     public static CatalogCheck check(CatalogSource source) {
+        return check(source, false);
+    }
+
+    /**
+     * The check of content that callers already heard, at start-up: a rule of how texts are written that this
+     * release added (see {@link CatalogProblem#wording}) is a warning there, so that a hotline never stops answering
+     * over it; every publish still refuses it.
+     */
+    public static CatalogCheck checkPublished(CatalogSource source) {
+        return check(source, true);
+    }
+
+    private static CatalogCheck check(CatalogSource source, boolean published) {
+        CatalogCheck strict = checkStrictly(source);
+        if (!published || strict.ok() || strict.errors().stream().anyMatch(p -> !p.wording())) {
+            return strict;
+        }
+        CatalogCheck lenient = checkStrictly(source, true);
+        List<CatalogProblem> warnings = new ArrayList<>(strict.errors());
+        warnings.addAll(strict.warnings());
+        return new CatalogCheck(lenient.catalog(), List.of(), warnings);
+    }
+
+    private static CatalogCheck checkStrictly(CatalogSource source) {
+        return checkStrictly(source, false);
+    }
+
+    /** @param wordingAllowed build the catalog even where only rules of wording are broken */
+    private static CatalogCheck checkStrictly(CatalogSource source, boolean wordingAllowed) {
         List<CatalogProblem> errors = new ArrayList<>();
         List<CatalogProblem> warnings = new ArrayList<>();
         List<Language> languages = languages(source.languages(), source.prompts().keySet(), errors, warnings);
@@ -50,6 +79,7 @@ public final class CatalogValidator {
         LineDirectory directory = LineDirectoryValidator.validate(source.lines(), declaredCodes(source.languages()),
                 offered, errors);
         Map<String, Prompts> prompts = new LinkedHashMap<>();
+        Map<String, Prompts> written = new LinkedHashMap<>();
         Map<String, Map<String, String>> recordings = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> file : source.prompts().entrySet()) {
             String code = file.getKey();
@@ -59,6 +89,7 @@ public final class CatalogValidator {
             }
             List<CatalogProblem> problems = isOffered ? errors : warnings;
             Prompts checked = PromptValidator.validate(code, file.getValue(), directory.lines(), problems);
+            written.put(code, checked);
             Map<String, String> fresh = RecordingValidator.validate(code, source.recordings().getOrDefault(code, Map.of()),
                     checked, directory.lines(), recordingsOnly(source.languages(), code), problems, warnings);
             if (isOffered) {
@@ -72,12 +103,16 @@ public final class CatalogValidator {
             }
         }
         Optional<Catalog.AnotherLanguage> another = anotherLanguage(source.languages(), languages, directory, errors);
-        if (!errors.isEmpty()) {
+        String defaultCode = source.languages() == null ? null : source.languages().defaultLanguage();
+        if (written.containsKey(defaultCode)) {
+            Translations.check(defaultCode, written, offered, source.lines(), errors, warnings);
+        }
+        if (!errors.isEmpty() && !(wordingAllowed && errors.stream().allMatch(CatalogProblem::wording))) {
             return new CatalogCheck(Optional.empty(), errors, warnings);
         }
         Catalog catalog = new Catalog(source.version(), languages, source.languages().defaultLanguage(), prompts,
                 directory.lines(), directory.timeZone(), directory.hotlineLineId(), directory.speakNowOrder(),
-                directory.dialTimeoutSeconds(), recordings, another);
+                directory.dialTimeoutSeconds(), recordings, another, directory.whisper());
         return new CatalogCheck(Optional.of(catalog), errors, warnings);
     }
 
@@ -105,7 +140,19 @@ public final class CatalogValidator {
             errors.add(new CatalogProblem(where, "another_language.line", "\"" + another.line()
                     + "\" must name an offered line open 24 hours, with interpreters"));
         }
-        return errors.size() == before ? Optional.of(new Catalog.AnotherLanguage(another.key(), another.line())) : Optional.empty();
+        List<String> announceIn = another.announceIn() == null || another.announceIn().isEmpty()
+                ? List.of(file.defaultLanguage()) : another.announceIn();
+        for (int i = 0; i < announceIn.size(); i++) {
+            String code = announceIn.get(i);
+            if (offered.stream().noneMatch(l -> l.code().equals(code))) {
+                errors.add(new CatalogProblem(where, "another_language.announce_in[" + i + "]", "\"" + code
+                        + "\" is not a language offered in the menu"));
+            }
+        }
+        // Said in menu order, so that each language's voice is heard once, where callers expect it.
+        List<String> inMenuOrder = offered.stream().map(Language::code).filter(announceIn::contains).toList();
+        return errors.size() == before
+                ? Optional.of(new Catalog.AnotherLanguage(another.key(), another.line(), inMenuOrder)) : Optional.empty();
     }
 
     private static Set<String> declaredCodes(LanguagesFile file) {
@@ -171,7 +218,7 @@ public final class CatalogValidator {
             if (entry.offered() && problems.size() == before) {
                 offered.add(new Language(entry.code(), entry.key(), Optional.ofNullable(entry.twilioLanguage()),
                         Optional.ofNullable(entry.voice()), Optional.ofNullable(entry.speechLanguage()),
-                        entry.spokenNames() == null ? List.of() : entry.spokenNames()));
+                        LanguageNames.english(entry.code(), entry.name())));
             }
         }
         String defaultLanguage = file.defaultLanguage();

@@ -1,6 +1,5 @@
 package hotline.catalog;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,18 +10,16 @@ import java.util.Optional;
  * @param twilioLanguage  the {@code language} attribute of {@code <Say>}, such as {@code cmn-CN}; absent for a
  *                        language Twilio cannot speak, heard from recordings only
  * @param voice           the {@code voice} attribute of {@code <Say>}, such as {@code Polly.Zhiyu-Neural}
- * @param speechLanguage  the {@code language} of {@code <Gather input="speech">}, such as {@code cmn-Hans-CN}
- * @param spokenNames     what a caller may say in the language menu to choose it, in any language
+ * @param speechLanguage  the {@code language} of {@code <Gather input="speech">} in the main menu, such as {@code cmn-Hans-CN}
+ * @param name            its name in English, such as {@code Cantonese}
  */
 public record Language(String code, String key, Optional<String> twilioLanguage, Optional<String> voice,
-                       Optional<String> speechLanguage, List<String> spokenNames) {
-    public Language {
-        spokenNames = List.copyOf(spokenNames);
-    }
+                       Optional<String> speechLanguage, String name) {
 
     /** A language with a text-to-speech voice, without speech recognition: handy in tests. */
     public static Language speaking(String code, String key, String twilioLanguage, String voice) {
-        return new Language(code, key, Optional.of(twilioLanguage), Optional.of(voice), Optional.empty(), List.of());
+        return new Language(code, key, Optional.of(twilioLanguage), Optional.of(voice), Optional.empty(),
+                LanguageNames.english(code, null));
     }
 
     public boolean hasVoice() {

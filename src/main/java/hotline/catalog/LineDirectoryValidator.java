@@ -30,7 +30,8 @@ final class LineDirectoryValidator {
     static LineDirectory validate(LinesFile file, Set<String> declared, Set<String> offered, List<CatalogProblem> problems) {
         if (file == null || file.lines() == null || file.lines().isEmpty()) {
             problems.add(new CatalogProblem(FILE, "lines", "missing; list at least the 24-hour hotline"));
-            return new LineDirectory(List.of(), ZoneId.of(DEFAULT_TIME_ZONE), "", List.of(), DEFAULT_DIAL_TIMEOUT_SECONDS);
+            return new LineDirectory(List.of(), ZoneId.of(DEFAULT_TIME_ZONE), "", List.of(), DEFAULT_DIAL_TIMEOUT_SECONDS,
+                    Optional.empty());
         }
         ZoneId zone = timeZone(file.timeZone(), problems);
         int dialTimeout = dialTimeout(file.dialTimeoutSeconds(), problems);
@@ -73,7 +74,33 @@ final class LineDirectoryValidator {
                         + (disabled.contains(speakNow.get(i)) ? "disabled" : "not the id of a line")));
             }
         }
-        return new LineDirectory(List.copyOf(lines.values()), zone, hotline == null ? "" : hotline, speakNow, dialTimeout);
+        return new LineDirectory(List.copyOf(lines.values()), zone, hotline == null ? "" : hotline, speakNow, dialTimeout,
+                whisper(file.whisper(), problems));
+    }
+
+    /** The notice lines hear when they answer: a sentence with {language}, in a voice Twilio has. */
+    private static Optional<Catalog.Whisper> whisper(CatalogSource.WhisperEntry entry, List<CatalogProblem> problems) {
+        if (entry == null) {
+            return Optional.empty();
+        }
+        int before = problems.size();
+        if (entry.text() == null || !entry.text().contains(Catalog.Whisper.LANGUAGE)) {
+            problems.add(new CatalogProblem(FILE, "whisper.text", "must be a sentence with " + Catalog.Whisper.LANGUAGE
+                    + ", which the line hears as the language the caller chose"));
+        } else {
+            TextRules.check(entry.text(), FILE, "whisper.text", problems);
+        }
+        if (!CatalogValidator.TWILIO_LANGUAGES.contains(String.valueOf(entry.twilioLanguage()))) {
+            problems.add(new CatalogProblem(FILE, "whisper.twilio_language", "\"" + entry.twilioLanguage()
+                    + "\" is not a language Twilio can speak (such as en-US)"));
+        }
+        if (!CatalogValidator.TWILIO_VOICES.contains(String.valueOf(entry.voice()))) {
+            problems.add(new CatalogProblem(FILE, "whisper.voice", "\"" + entry.voice()
+                    + "\" is not a Twilio voice (such as Polly.Joanna-Neural); names are case-sensitive"));
+        }
+        return CatalogProblem.onlyWordingSince(problems, before)
+                ? Optional.of(new Catalog.Whisper(entry.text().strip(), entry.twilioLanguage(), entry.voice()))
+                : Optional.empty();
     }
 
     /** @param named the languages in which this line needs a name (none for a disabled line) */
@@ -97,6 +124,16 @@ final class LineDirectoryValidator {
                         + "\"; it is not in " + CatalogSource.LANGUAGES_FILE));
             }
         }
+        Optional<LineKind> kind = LineKind.fromFileName(entry.kind());
+        if (kind.isEmpty()) {
+            problems.add(new CatalogProblem(FILE, label + ".kind", (entry.kind() == null ? "missing" : "\"" + entry.kind()
+                    + "\" is not a kind of line") + "; callers hear it before every transfer, so say which it is: "
+                    + LineKind.allFileNames()));
+        }
+        for (String language : named) {
+            TextRules.check(names.get(language), FILE, label + ".names." + language, problems);
+            TextRules.check(notes.get(language), FILE, label + ".notes." + language, problems);
+        }
         if (!PhoneNumber.isValidE164(entry.number())) {
             problems.add(new CatalogProblem(FILE, label + ".number", "\"" + entry.number()
                     + "\" is not a valid phone number; write it in E.164 form, like +18883737888"));
@@ -107,11 +144,11 @@ final class LineDirectoryValidator {
             problems.add(new CatalogProblem(FILE, label + ".failover", "missing; a line that is not open 24 hours needs a "
                     + "failover chain that ends at a 24-hour line"));
         }
-        if (problems.size() != before) {
+        if (!CatalogProblem.onlyWordingSince(problems, before)) {
             return Optional.empty();
         }
-        return Optional.of(new ResourceLine(entry.id(), names, notes, new PhoneNumber(entry.number()), hours,
-                Optional.ofNullable(entry.failover()).filter(f -> !f.isBlank())));
+        return Optional.of(new ResourceLine(entry.id(), kind.orElseThrow(), names, notes, new PhoneNumber(entry.number()),
+                hours, Optional.ofNullable(entry.failover()).filter(f -> !f.isBlank()), entry.whispered()));
     }
 
     private static OpeningHours hours(LineEntry entry, String label, List<CatalogProblem> problems) {

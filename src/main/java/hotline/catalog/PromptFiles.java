@@ -48,7 +48,9 @@ public final class PromptFiles {
         Map<String, String> contents = new TreeMap<>();
         files.forEach((name, text) -> {
             if (name.endsWith(".yaml")) {
-                contents.put(name, text);
+                // Text pasted from a word processor may carry control characters (Shift+Enter is a vertical tab),
+                // which YAML refuses and TwiML cannot carry: they become spaces before anything else reads the file.
+                contents.put(name, TextRules.cleaned(text));
             } else {
                 problems.add(new CatalogProblem(name, "", "not a prompt file; prompt files end in .yaml"));
             }

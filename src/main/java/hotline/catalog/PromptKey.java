@@ -34,6 +34,14 @@ public enum PromptKey {
     LINES_OPTION("lines_menu.option", "{name}", "{key}"),
     LINES_NEXT_PAGE("lines_menu.next_page", "{key}"),
     LINES_PREVIOUS_PAGE("lines_menu.previous_page", "{key}"),
+    LINES_LAW_ENFORCEMENT("lines_menu.law_enforcement"),
+
+    LINE_KIND_HOTLINE("line_kinds.hotline"),
+    LINE_KIND_VICTIM_SERVICES("line_kinds.victim_services"),
+    LINE_KIND_DISTRICT_ATTORNEY("line_kinds.district_attorney"),
+    LINE_KIND_TIP_LINE("line_kinds.tip_line"),
+    LINE_KIND_LAW_ENFORCEMENT("line_kinds.law_enforcement"),
+    LINE_KIND_IMMIGRATION_ENFORCEMENT("line_kinds.immigration_enforcement"),
 
     CLOSED_ANNOUNCEMENT("closed_line.announcement", "{name}", "{number}", "{number}"),
     CLOSED_ALTERNATIVE("closed_line.alternative", "{name}", "{key}"),

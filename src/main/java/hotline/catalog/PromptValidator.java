@@ -1,6 +1,7 @@
 package hotline.catalog;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,12 @@ final class PromptValidator {
             List<Template> parsed = new ArrayList<>();
             for (int i = 0; i < segments.size(); i++) {
                 String where = segments.size() > 1 || key.kind() == PromptKey.Kind.SEGMENTS ? key.path() + "[" + i + "]" : key.path();
-                parsed.add(template(segments.get(i), key, lines, file, where, problems));
+                Template template = template(segments.get(i), key, lines, file, where, problems);
+                if (key.kind() != PromptKey.Kind.HEARD) {
+                    TextRules.check(segments.get(i), file, where, problems);
+                    checkLength(template, language, lines, file, where, problems);
+                }
+                parsed.add(template);
             }
             if (!parsed.isEmpty()) {
                 templates.put(key, parsed);
@@ -97,7 +103,10 @@ final class PromptValidator {
                     default -> new Piece.Number(Optional.empty());
                 });
             }
-            remaining.remove(placeholder);
+            if (!remaining.remove(placeholder) && key.requiredPlaceholders().contains(placeholder)) {
+                problems.add(new CatalogProblem(file, where, placeholder + " appears more often than this text needs ("
+                        + key.requiredPlaceholders().stream().filter(placeholder::equals).count() + ")"));
+            }
         }
         if (end < text.length()) {
             pieces.add(new Piece.Words(text.substring(end)));
@@ -108,6 +117,39 @@ final class PromptValidator {
                     ? " (phone numbers are said twice)" : "")));
         }
         return new Template(pieces);
+    }
+
+    /** A text heard in one go must be short enough to take in: the caller cannot read it again. */
+    private static void checkLength(Template template, String language, List<ResourceLine> lines, String file,
+                                    String where, List<CatalogProblem> problems) {
+        double seconds = SpeechTime.seconds(heard(template, language, lines), language);
+        if (seconds > SpeechTime.LONGEST_SEGMENT_SECONDS) {
+            problems.add(CatalogProblem.wording(file, where, "takes about " + Math.round(seconds) + " seconds to hear; "
+                    + "keep each text under " + Math.round(SpeechTime.LONGEST_SEGMENT_SECONDS)
+                    + " seconds (split a topic into more items)"));
+        }
+    }
+
+    /** The text as a caller would hear it, placeholders filled: numbers digit by digit, the longest line name. */
+    private static String heard(Template template, String language, List<ResourceLine> lines) {
+        StringBuilder text = new StringBuilder();
+        for (Piece piece : template.pieces()) {
+            if (piece instanceof Piece.Words words) {
+                text.append(words.text());
+            } else if (piece instanceof Piece.Key) {
+                text.append(" 1 ");
+            } else if (piece instanceof Piece.Name name) {
+                text.append(' ').append(lines.stream().filter(l -> name.line().map(l.id()::equals).orElse(true))
+                        .map(l -> l.name(language)).filter(n -> n != null)
+                        .max(Comparator.comparingInt(String::length)).orElse("")).append(' ');
+            } else {
+                Piece.Number number = (Piece.Number) piece;
+                text.append(' ').append(lines.stream().filter(l -> number.line().map(l.id()::equals).orElse(true))
+                        .map(l -> l.number().spokenDigits()).max(Comparator.comparingInt(String::length))
+                        .orElse("")).append(' ');
+            }
+        }
+        return text.toString();
     }
 
     private static String allowed(PromptKey key) {

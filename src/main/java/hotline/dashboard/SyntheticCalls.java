@@ -59,16 +59,11 @@ public final class SyntheticCalls {
             events.add(CallEvent.callEnded(5 + random.nextInt(25)));
             return events;
         }
-        Language language = pickLanguage();
-        boolean defaulted = random.nextInt(100) < 4;
-        if (defaulted) {
-            for (int i = 0; i < 3; i++) {
-                events.add(CallEvent.noInput("", CallEvent.LANGUAGE_MENU));
-            }
-            language = catalog.defaultLanguageEntry();
+        if (random.nextInt(100) < 4) {
+            return noLanguageChosen(events);
         }
-        String code = language.code();
-        events.add(CallEvent.languageChosen(code, defaulted ? "default" : "key"));
+        String code = pickLanguage().code();
+        events.add(CallEvent.languageChosen(code, "key"));
         int seconds = 20;
         for (int topics = random.nextInt(3); topics > 0; topics--) {
             events.add(CallEvent.optionChosen(code, "main", TOPICS[random.nextInt(TOPICS.length)]));
@@ -106,6 +101,20 @@ public final class SyntheticCalls {
             events.add(CallEvent.transferAttempted(code, CallEvent.TRANSFER, line.id(), true));
         }
         events.add(CallEvent.callEnded(seconds));
+        return events;
+    }
+
+    /** A caller who pressed nothing in the language menu is connected to the line with interpreters. */
+    private List<CallEvent> noLanguageChosen(List<CallEvent> events) {
+        events.add(CallEvent.noInput("", CallEvent.LANGUAGE_MENU));
+        events.add(CallEvent.noInput("", CallEvent.LANGUAGE_MENU));
+        events.add(CallEvent.languageChosen(CallEvent.OTHER_LANGUAGE, "none"));
+        String line = catalog.anotherLanguage().map(a -> a.lineId()).orElse(catalog.hotlineLineId());
+        String language = catalog.defaultLanguage();
+        events.add(CallEvent.transferAttempted(language, CallEvent.LANGUAGE_MENU, line, false));
+        int talk = 60 + random.nextInt(600);
+        events.add(CallEvent.transferOutcome(language, line, TransferOutcome.CONNECTED, talk));
+        events.add(CallEvent.callEnded(70 + talk));
         return events;
     }
 

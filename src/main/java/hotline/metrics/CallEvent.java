@@ -21,8 +21,9 @@ public record CallEvent(EventKind kind, String language, String menu, String cho
     }
 
     /**
-     * @param how "key" or "speech" when the caller chose it by pressing or saying, "default" when they did neither
-     *            and it was chosen for them
+     * @param how "key" when the caller pressed it; "none" with {@link #OTHER_LANGUAGE} when they chose nothing and
+     *            were connected to the line with interpreters ("speech" and "default" in events recorded before the
+     *            language menu took keys only)
      */
     public static CallEvent languageChosen(String language, String how) {
         return new CallEvent(EventKind.LANGUAGE_CHOSEN, language, LANGUAGE_MENU, how, "", "", false, 0);

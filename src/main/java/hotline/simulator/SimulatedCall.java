@@ -1,6 +1,7 @@
 package hotline.simulator;
 
 import hotline.simulator.Caller.TransferOutcome;
+import hotline.voice.TwimlParser;
 import hotline.voice.VoiceRoutes;
 
 import org.w3c.dom.Document;
@@ -205,7 +206,11 @@ public final class SimulatedCall {
             throw new SimulationException("POST " + webhook.url() + " answered with content type \"" + contentType
                     + "\"; Twilio needs application/xml or text/xml");
         }
-        return TwimlParser.parse(response.body());
+        try {
+            return TwimlParser.parse(response.body());
+        } catch (TwimlParser.NotTwimlException e) {
+            throw new SimulationException(e.getMessage());
+        }
     }
 
     private record Webhook(String url, Map<String, String> params) {

@@ -1,6 +1,7 @@
 package hotline.voice;
 
 import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Say;
 
 import hotline.catalog.Catalog;
 import hotline.catalog.Language;
@@ -25,8 +26,12 @@ import java.util.Optional;
  * No HTTP, no database, no clock of its own, so every path of a call can be tested directly.
  */
 public final class CallFlow {
-    /** The language menu is heard at most this many times before the call goes on in the default language. */
-    static final int LANGUAGE_MENU_PLAYS = 3;
+    /**
+     * The language menu is heard at most this many times. A caller who chose nothing by then has most likely not
+     * heard their language, so they go to the 24-hour line with interpreters rather than into a menu they may not
+     * understand.
+     */
+    static final int LANGUAGE_MENU_PLAYS = 2;
     /** A menu gets this many tries without a valid choice; then the caller is transferred to the 24-hour line. */
     static final int MENU_TRIES = 3;
     /** Stands for speech that matched nothing: it counts as a wrong key. */
@@ -42,7 +47,7 @@ public final class CallFlow {
         this.transfers = new Transfers(urls, menus);
     }
 
-    /** A call comes in: the language menu, each option in its own language and voice. */
+    /** A call comes in: the language menu, each language's welcome and option in its own voice. */
     public Reply incoming(Catalog catalog) {
         return new Reply(languageMenu(catalog, 0), List.of(CallEvent.callStarted()));
     }
@@ -62,54 +67,73 @@ public final class CallFlow {
         return turn.reply(transfers.outcome(turn, s));
     }
 
+    /**
+     * What a line hears, privately, when it answers a transfer, before the caller is connected: where the call comes
+     * from and the language the caller chose. Nothing else about the caller.
+     *
+     * @param languageCode the caller's language, or anything else for a caller who chose none of the menu's
+     */
+    public VoiceResponse whisper(Catalog catalog, String languageCode) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        catalog.whisper().ifPresent(whisper -> response.say(new Say.Builder(whisper.about(catalog.language(languageCode)))
+                .option("language", whisper.twilioLanguage()).option("voice", whisper.voice()).build()));
+        return response.build();
+    }
+
     /** Anything unexpected mid-call: an apology and a transfer to the 24-hour hotline; never silence or a 500. */
     public VoiceResponse safetyNet(Catalog catalog, String languageCode, Optional<String> hotlineNumber) {
         CallInput input = new CallInput("", Optional.empty(), 0, hotlineNumber, Optional.empty());
         return transfers.safetyNet(turn(catalog, languageCode, input, Instant.EPOCH));
     }
 
+    /**
+     * Each language in its own voice: its short welcome, then the key that chooses it; then, in the languages most
+     * callers of other languages understand, the key for any other language. Keys only: see {@link Listening}.
+     */
     private VoiceResponse languageMenu(Catalog catalog, int tries) {
-        Language fallback = catalog.defaultLanguageEntry();
-        Speech speech = new Speech(catalog, urls).say(fallback, PromptKey.LANGUAGE_WELCOME);
+        Speech speech = new Speech(catalog, urls);
         for (Language language : catalog.languages()) {
-            speech.say(language, PromptKey.LANGUAGE_OPTION, Speech.Fill.key(language.key()));
+            speech.say(language, PromptKey.LANGUAGE_WELCOME).say(language, PromptKey.LANGUAGE_OPTION, Speech.Fill.key(language.key()));
         }
-        catalog.anotherLanguage().ifPresent(another ->
-                speech.say(fallback, PromptKey.LANGUAGE_ANOTHER, Speech.Fill.key(another.key())));
-        return MenuPrompt.gather(urls.of(new LanguageMenu(tries)), speech, Listening.forLanguageMenu(catalog));
+        catalog.anotherLanguage().ifPresent(another -> another.announceIn().forEach(code -> catalog.language(code).ifPresent(
+                language -> speech.say(language, PromptKey.LANGUAGE_ANOTHER, Speech.Fill.key(another.key())))));
+        return MenuPrompt.gather(urls.of(new LanguageMenu(tries)), speech, Optional.empty());
     }
 
     private VoiceResponse chooseLanguage(Turn start, LanguageMenu step) {
         Catalog catalog = start.catalog();
         String digits = start.input().digits().trim();
-        Optional<Language> chosen = digits.isEmpty()
-                ? start.input().speech().flatMap(said -> Listening.language(catalog, said))
-                : catalog.languages().stream().filter(l -> l.key().equals(digits)).findFirst();
+        Optional<Language> chosen = catalog.languages().stream().filter(l -> l.key().equals(digits)).findFirst();
         Optional<Catalog.AnotherLanguage> another = catalog.anotherLanguage().filter(a -> a.key().equals(digits));
         if (another.isPresent()) {
-            return interpreter(start, another.get());
+            start.report(CallEvent.languageChosen(CallEvent.OTHER_LANGUAGE, "key"));
+            return interpreter(start);
         }
         if (chosen.isEmpty()) {
-            boolean nothing = digits.isEmpty() && start.input().speech().isEmpty();
-            start.report(nothing ? CallEvent.noInput("", CallEvent.LANGUAGE_MENU) : CallEvent.invalidInput("", CallEvent.LANGUAGE_MENU));
+            start.report(digits.isEmpty() ? CallEvent.noInput("", CallEvent.LANGUAGE_MENU) : CallEvent.invalidInput("", CallEvent.LANGUAGE_MENU));
             if (step.tries() + 1 < LANGUAGE_MENU_PLAYS) {
                 return languageMenu(catalog, step.tries() + 1);
             }
+            start.report(CallEvent.languageChosen(CallEvent.OTHER_LANGUAGE, "none"));
+            return interpreter(start);
         }
-        Language language = chosen.orElse(catalog.defaultLanguageEntry());
-        start.report(CallEvent.languageChosen(language.code(), chosen.isEmpty() ? "default" : digits.isEmpty() ? "speech" : "key"));
+        Language language = chosen.get();
+        start.report(CallEvent.languageChosen(language.code(), "key"));
         Turn turn = start.in(language);
         return menus.render(turn, MenuStep.of(language.code(), Menu.MAIN), turn.say(PromptKey.MAIN_SAFETY));
     }
 
-    /** "Another language": a short notice in every language offered, then the line with interpreters. */
-    private VoiceResponse interpreter(Turn start, Catalog.AnotherLanguage another) {
+    /**
+     * For a caller who asked for another language, or chose none: a short notice in every language offered, then
+     * the 24-hour line with interpreters.
+     */
+    private VoiceResponse interpreter(Turn start) {
         Catalog catalog = start.catalog();
-        start.report(CallEvent.languageChosen(CallEvent.OTHER_LANGUAGE, "key"));
         Speech notice = start.speech();
         catalog.languages().forEach(language -> notice.say(language, PromptKey.LANGUAGE_INTERPRETER));
-        ResourceLine line = catalog.line(another.lineId()).orElse(catalog.hotline());
-        return transfers.connectQuietly(start.in(catalog.defaultLanguageEntry()), line, notice, CallEvent.LANGUAGE_MENU);
+        ResourceLine line = catalog.anotherLanguage().flatMap(a -> catalog.line(a.lineId())).orElse(catalog.hotline());
+        return transfers.connectQuietly(start.in(catalog.defaultLanguageEntry()), line, notice, CallEvent.LANGUAGE_MENU,
+                CallEvent.OTHER_LANGUAGE);
     }
 
     /** The key pressed; or, for words said in the main menu, the key of the option they name. */

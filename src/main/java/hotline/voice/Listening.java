@@ -13,17 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Listening for words as well as keys, in the language menu and the main menu, for callers who cannot look at a
- * keypad: the language Twilio listens in, the words it should expect, and what a recognized phrase means.
+ * Listening for words as well as keys in the main menu, for callers who cannot look at a keypad: the language
+ * Twilio listens in (the caller's), the words it should expect, and what a recognized phrase means. The language
+ * menu takes keys only: one {@code <Gather>} recognizes one language, so a language's name said in its own
+ * language could not be heard while Twilio listens in another.
  */
 record Listening(String language, List<String> hints) {
-
-    /** In the language menu, in the default language, for the names callers may give their language. */
-    static Optional<Listening> forLanguageMenu(Catalog catalog) {
-        List<String> names = new ArrayList<>();
-        catalog.languages().forEach(l -> names.addAll(l.spokenNames()));
-        return catalog.defaultLanguageEntry().speechLanguage().map(language -> new Listening(language, names));
-    }
 
     /** In the main menu, in the caller's language, for the words of each option. */
     static Optional<Listening> forMainMenu(Turn turn) {
@@ -32,11 +27,6 @@ record Listening(String language, List<String> hints) {
             option.heard().ifPresent(key -> hints.addAll(words(turn.catalog(), turn.language(), key)));
         }
         return turn.language().speechLanguage().map(language -> new Listening(language, hints));
-    }
-
-    /** The language a caller named, if any. */
-    static Optional<Language> language(Catalog catalog, String said) {
-        return catalog.languages().stream().filter(l -> l.spokenNames().stream().anyMatch(name -> heard(said, name))).findFirst();
     }
 
     /** The main-menu key whose words the caller said, if any. */

@@ -33,7 +33,15 @@ final class MenuPrompt {
             ResourceLine closed = step.line().flatMap(turn.catalog()::line).orElseThrow();
             before.say(language, PromptKey.CLOSED_ANNOUNCEMENT, Speech.Fill.line(closed));
         }
+        boolean lawEnforcementAnnounced = false;
         for (MenuOption option : Menus.options(turn.catalog(), step, turn.now())) {
+            // Before the first line that is, or reports to, law enforcement: a caller chooses with open eyes.
+            boolean lawEnforcement = step.menu() == Menu.LINES
+                    && option.line().map(line -> line.kind().reachesLawEnforcement()).orElse(false);
+            if (lawEnforcement && !lawEnforcementAnnounced) {
+                before.say(language, PromptKey.LINES_LAW_ENFORCEMENT);
+            }
+            lawEnforcementAnnounced = lawEnforcement;
             before.say(language, option.prompt(), new Speech.Fill(option.key(), option.line().orElse(null)));
         }
         if (step.menu() == Menu.MAIN) {

@@ -27,13 +27,14 @@ final class Menus {
     static final String NEXT_PAGE = "8";
     static final String PREVIOUS_PAGE = "9";
 
+    /** "Speak with someone now" comes first, right after the safety sentence: a person is one key away. */
     private static final List<MenuOption> MAIN = List.of(
+            heard(SPEAK_NOW, PromptKey.MAIN_SPEAK_NOW, new MenuOption.SpeakNow(), PromptKey.SPEECH_SPEAK_NOW),
             heard("1", PromptKey.MAIN_FACTS, new PlayTopic(Topic.FACTS), PromptKey.SPEECH_FACTS),
             heard("2", PromptKey.MAIN_ABOUT, new OpenMenu(Menu.ABOUT, 0), PromptKey.SPEECH_ABOUT),
             heard("3", PromptKey.MAIN_SERVICES, new PlayTopic(Topic.SERVICES), PromptKey.SPEECH_SERVICES),
             heard("4", PromptKey.MAIN_REPORTING, new PlayTopic(Topic.REPORTING), PromptKey.SPEECH_REPORTING),
-            heard("5", PromptKey.MAIN_LINES, new OpenMenu(Menu.LINES, 0), PromptKey.SPEECH_LINES),
-            heard("6", PromptKey.MAIN_SPEAK_NOW, new MenuOption.SpeakNow(), PromptKey.SPEECH_SPEAK_NOW));
+            heard("5", PromptKey.MAIN_LINES, new OpenMenu(Menu.LINES, 0), PromptKey.SPEECH_LINES));
 
     private static final List<MenuOption> ABOUT = List.of(
             option("1", PromptKey.ABOUT_WHAT_IS, new PlayTopic(Topic.WHAT_IS)),

@@ -14,6 +14,7 @@ import hotline.catalog.PromptKey;
 import hotline.catalog.RecordingSlots;
 import hotline.catalog.ResourceLine;
 import hotline.catalog.Template;
+import hotline.catalog.TextRules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +144,8 @@ final class Speech {
 
     private void say(Language language, String text) {
         if (language.hasVoice()) {
-            parts.add(new Say.Builder(text)
+            // Publish refuses what TwiML cannot carry; content published before that rule may still hold some.
+            parts.add(new Say.Builder(TextRules.cleaned(text))
                     .option("language", language.twilioLanguage().orElseThrow())
                     .option("voice", language.voice().orElseThrow())
                     .build());

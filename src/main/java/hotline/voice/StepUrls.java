@@ -35,6 +35,11 @@ public final class StepUrls {
         return base + VoiceRoutes.INCOMING;
     }
 
+    /** What a line hears when it answers a caller who chose {@code language}. */
+    public String whisper(String language) {
+        return base + VoiceRoutes.WHISPER + "?lang=" + URLEncoder.encode(language, StandardCharsets.UTF_8);
+    }
+
     public String of(CallStep step) {
         Map<String, String> query = new LinkedHashMap<>();
         String path;

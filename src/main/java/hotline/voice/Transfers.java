@@ -28,21 +28,28 @@ final class Transfers {
     }
 
     /**
-     * Says the line's note, its name and its number twice, then dials it, reporting the outcome to us.
+     * Says what kind of line it is (law enforcement or not), its note, its name and its number twice, then dials it,
+     * reporting the outcome to us.
      *
      * @param from the menu the transfer was chosen in, or {@link CallEvent#TRANSFER} for a failover
      */
     VoiceResponse connect(Turn turn, ResourceLine line, Speech before, String from) {
         Language language = turn.language();
-        before.note(language, line).say(language, PromptKey.TRANSFER_CONNECTING, Speech.Fill.line(line));
-        return connectQuietly(turn, line, before, from);
+        before.say(language, line.kind().notice()).note(language, line)
+                .say(language, PromptKey.TRANSFER_CONNECTING, Speech.Fill.line(line));
+        return connectQuietly(turn, line, before, from, turn.language().code());
     }
 
-    /** Dials the line after {@code before}, without announcing it: for notices that say all there is to say. */
-    VoiceResponse connectQuietly(Turn turn, ResourceLine line, Speech before, String from) {
+    /**
+     * Dials the line after {@code before}, without announcing it: for notices that say all there is to say.
+     *
+     * @param chosen the language the line is told the caller chose: a language code, or
+     *               {@link CallEvent#OTHER_LANGUAGE} for a caller who needs an interpreter
+     */
+    VoiceResponse connectQuietly(Turn turn, ResourceLine line, Speech before, String from, String chosen) {
         Language language = turn.language();
         turn.report(CallEvent.transferAttempted(language.code(), from, line.id(), from.equals(CallEvent.TRANSFER)));
-        Dial.Builder dial = dial(turn.catalog(), line, turn.input().hotlineNumber())
+        Dial.Builder dial = dial(turn.catalog(), line, turn.input().hotlineNumber(), whisperUrl(turn.catalog(), line, chosen))
                 .action(urls.of(new TransferResult(language.code(), line.id())))
                 .method(HttpMethod.POST);
         VoiceResponse.Builder response = new VoiceResponse.Builder();
@@ -86,15 +93,27 @@ final class Transfers {
         Language language = turn.language();
         VoiceResponse.Builder response = new VoiceResponse.Builder();
         turn.say(PromptKey.ERROR_APOLOGY).say(language, PromptKey.TRANSFER_CONNECTING, Speech.Fill.line(hotline)).addTo(response);
-        response.dial(dial(turn.catalog(), hotline, turn.input().hotlineNumber()).build());
+        response.dial(dial(turn.catalog(), hotline, turn.input().hotlineNumber(), Optional.empty()).build());
         turn.speech().say(language, PromptKey.TRANSFER_CALL_LATER, Speech.Fill.line(hotline)).addTo(response);
         return response.hangup(new Hangup.Builder().build()).build();
     }
 
-    /** Our own number as caller ID, so the caller's number is never passed on to the line. */
-    private static Dial.Builder dial(Catalog catalog, ResourceLine line, Optional<String> hotlineNumber) {
+    /** Where Twilio asks, once the line answers, what to tell it before connecting the caller. */
+    private Optional<String> whisperUrl(Catalog catalog, ResourceLine line, String chosen) {
+        return catalog.whisper().filter(w -> line.whisper()).map(w -> urls.whisper(chosen));
+    }
+
+    /**
+     * Our own number as caller ID, so the caller's number is never passed on to the line.
+     *
+     * @param whisper the URL of what the line hears when it answers, before the caller is connected
+     */
+    private static Dial.Builder dial(Catalog catalog, ResourceLine line, Optional<String> hotlineNumber,
+                                     Optional<String> whisper) {
+        Number.Builder number = new Number.Builder(line.number().e164());
+        whisper.ifPresent(url -> number.url(url).method(HttpMethod.POST));
         Dial.Builder dial = new Dial.Builder()
-                .number(new Number.Builder(line.number().e164()).build())
+                .number(number.build())
                 .timeout(catalog.dialTimeoutSeconds())
                 .answerOnBridge(true);
         hotlineNumber.ifPresent(dial::callerId);

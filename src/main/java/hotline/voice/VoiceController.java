@@ -81,8 +81,29 @@ public final class VoiceController {
         ctx.contentType(TWIML).result(NOTHING_TO_SAY);
     }
 
+    /**
+     * Twilio asks this when a line answers a transfer; the line hears the answer before the caller is connected.
+     * If it cannot be built, the line hears nothing and the caller is connected all the same.
+     */
+    public void whisper(Context ctx) {
+        String twiml;
+        try {
+            twiml = flow.whisper(catalog.get(), Optional.ofNullable(ctx.queryParam("lang")).orElse("")).toXml();
+        } catch (RuntimeException e) {
+            log.error("Could not build what a line hears when it answers; connecting the caller without it", e);
+            twiml = NOTHING_TO_SAY;
+        }
+        ctx.contentType(TWIML).result(twiml);
+    }
+
     /** Anything unexpected mid-call: apologize and connect the caller to the 24-hour hotline. Never a 500. */
     public void safetyNet(Exception error, Context ctx) {
+        if (ctx.path().equals(VoiceRoutes.WHISPER)) {
+            // Heard by the line that answered, not the caller: never dial from there; just connect them.
+            log.error("Unexpected error on {} {}; the line was connected without its notice", ctx.method(), ctx.path(), error);
+            ctx.status(200).contentType(TWIML).result(NOTHING_TO_SAY);
+            return;
+        }
         log.error("Unexpected error on {} {}; the caller was sent to the 24-hour hotline", ctx.method(), ctx.path(), error);
         ctx.status(200).contentType(TWIML);
         try {

@@ -11,6 +11,8 @@ public final class VoiceRoutes {
     public static final String MENU = "/voice/menu";
     public static final String TRANSFER_RESULT = "/voice/transfer-result";
     public static final String STATUS = "/voice/status";
+    /** Twilio asks it when a transferred call is answered: what the line hears before the caller is connected. */
+    public static final String WHISPER = "/voice/whisper";
 
     private VoiceRoutes() {
     }

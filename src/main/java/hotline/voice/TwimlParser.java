@@ -1,4 +1,4 @@
-package hotline.simulator;
+package hotline.voice;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -14,8 +14,18 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
-/** Parses TwiML as Twilio would refuse it: well-formed XML with a {@code <Response>} root, no DTDs. */
+/**
+ * Reads TwiML as strictly as Twilio does: well-formed XML 1.0 with a {@code <Response>} root, no DTDs. Publish
+ * reads every answer of new content this way before callers can hear it; the simulator and the preview read with it.
+ */
 public final class TwimlParser {
+    /** An answer Twilio could not follow. */
+    public static final class NotTwimlException extends IllegalArgumentException {
+        NotTwimlException(String message) {
+            super(message);
+        }
+    }
+
     private TwimlParser() {
     }
 
@@ -26,11 +36,11 @@ public final class TwimlParser {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
             if (!document.getDocumentElement().getTagName().equals("Response")) {
-                throw new SimulationException("TwiML root is <" + document.getDocumentElement().getTagName() + ">, not <Response>");
+                throw new NotTwimlException("TwiML root is <" + document.getDocumentElement().getTagName() + ">, not <Response>");
             }
             return document;
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new SimulationException("the answer is not well-formed XML: " + e.getMessage());
+            throw new NotTwimlException("the answer is not well-formed XML: " + e.getMessage());
         }
     }
 
