@@ -102,11 +102,11 @@ public final class App {
         RecordingsController recordings = new RecordingsController(content, recordingFiles);
         AudioController audio = new AudioController(recordingFiles);
         OverviewController overview = new OverviewController(content, publisher, catalog);
-        PromptsController prompts = new PromptsController(content);
+        PromptsController prompts = new PromptsController(content, audit);
         LinesController lines = new LinesController(content);
         CallStatistics statistics = new CallStatistics(database);
         StepUrls urls = new StepUrls(config.publicUrl());
-        LanguagesController languages = new LanguagesController(content, statistics, urls, clock);
+        LanguagesController languages = new LanguagesController(content, audit, statistics, urls, clock);
         VersionsController versions = new VersionsController(content, publisher, catalog);
         PreviewController preview = new PreviewController(content, urls, clock);
         FilesController files = new FilesController(content, audit);

@@ -71,6 +71,10 @@ public final class TwimlAssertions {
             }
             assertFalse(dial.getAttribute("timeout").isBlank(), where + ": <Dial> without timeout");
         }
+        for (String whisper : twiml.strings("//Dial/Number/@url")) {
+            assertTrue(whisper.startsWith(TestHotline.PUBLIC_URL + VoiceRoutes.WHISPER + "?lang="),
+                    where + ": what a line hears on answering must come from us: " + whisper);
+        }
         for (String number : twiml.strings("//Dial/Number")) {
             assertTrue(number.matches("\\+[1-9][0-9]{6,14}"), where + ": dials " + number);
         }

@@ -4,7 +4,9 @@ import hotline.accounts.SignedIn;
 import hotline.audit.AuditLog;
 import hotline.catalog.CatalogException;
 import hotline.catalog.CatalogSource;
+import hotline.catalog.LanguageNames;
 import hotline.catalog.PromptFiles;
+import hotline.catalog.TranslatorFile;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
@@ -24,8 +26,9 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Content as files: export what callers hear (or the draft) as the files of {@code prompts/}, in a zip; import
- * such files into the draft. An import that does not parse changes nothing.
+ * Content as files: export what callers hear (or the draft) as the files of {@code prompts/}, in a zip, or one
+ * language's file for a translator; import such files into the draft: all of them replace the draft, language files
+ * alone replace those languages' texts. An import that does not parse changes nothing.
  */
 public final class FilesController {
     static final int MAX_FILES = 50;
@@ -44,6 +47,11 @@ public final class FilesController {
     }
 
     public void export(Context ctx) {
+        String language = ctx.queryParam("lang");
+        if (language != null) {
+            exportForTranslator(ctx, language);
+            return;
+        }
         boolean draft = "draft".equals(ctx.queryParam("which"));
         ContentStore.Version live = store.latest().orElseThrow();
         CatalogSource content = draft ? store.draft().content() : store.content(live.id()).orElseThrow();
@@ -65,16 +73,40 @@ public final class FilesController {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(), e.getMessage());
             return;
         }
+        CatalogSource draft = store.draft().content();
+        boolean languagesOnly = !files.containsKey(CatalogSource.LANGUAGES_FILE) && !files.containsKey(CatalogSource.LINES_FILE);
+        List<String> undeclared = files.keySet().stream().filter(name -> name.endsWith(".yaml"))
+                .map(name -> name.substring(0, name.length() - ".yaml".length()))
+                .filter(code -> draft.languages().languages().stream().noneMatch(l -> l.code().equals(code))).toList();
+        if (languagesOnly && !undeclared.isEmpty()) {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(), "Nothing was imported: " + String.join(", ", undeclared)
+                    + (undeclared.size() == 1 ? " is not a language" : " are not languages") + " of the draft. Add it on the "
+                    + "Languages page first, or import it together with languages.yaml and lines.yaml.");
+            return;
+        }
         CatalogSource imported;
         try {
-            imported = PromptFiles.parse(files);
+            imported = languagesOnly ? LanguageFiles.merged(draft, files) : PromptFiles.parse(files);
         } catch (CatalogException e) {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, ProblemView.of(e.problems()), "Nothing was imported: the files have these problems.");
             return;
         }
-        store.updateDraft(SignedIn.of(ctx).name(), draft -> imported);
-        audit.record(SignedIn.of(ctx).name(), "import", String.join(", ", files.keySet()));
+        store.updateDraft(SignedIn.of(ctx).name(), current -> imported);
+        audit.record(SignedIn.of(ctx).name(), "import", String.join(", ", files.keySet())
+                + (languagesOnly ? " (those languages' texts only)" : " (the whole draft)"));
         ctx.redirect(AdminRoutes.HOME + "?notice=imported", HttpStatus.SEE_OTHER);
+    }
+
+    /** One language's file from the draft, each text beside the default language's, for a translator. */
+    private void exportForTranslator(Context ctx, String language) {
+        CatalogSource draft = store.draft().content();
+        if (draft.languages().languages().stream().noneMatch(l -> l.code().equals(language))) {
+            render(ctx, HttpStatus.NOT_FOUND, List.of(), "There is no language \"" + language + "\" in the draft.");
+            return;
+        }
+        ctx.contentType("application/yaml; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + CatalogSource.promptFile(language) + "\"")
+                .result(TranslatorFile.render(draft, language));
     }
 
     private static Map<String, String> read(List<UploadedFile> uploads) {
@@ -150,7 +182,9 @@ public final class FilesController {
     private void render(Context ctx, HttpStatus status, List<ProblemView> problems, String error) {
         ctx.status(status);
         Pages.render(ctx, "admin/files.jte", new FilesPage(SignedIn.frame(ctx, "Files", "files"),
-                store.latest().orElseThrow().label(), problems, error));
+                store.latest().orElseThrow().label(), store.draft().content().languages().languages().stream()
+                .map(l -> new FilesPage.LanguageChoice(l.code(), LanguageNames.english(l.code(), l.name()))).toList(),
+                store.draft().content().languages().defaultLanguage(), problems, error));
     }
 
     /** Uploaded files that cannot be taken as prompt files; the message says why. */

@@ -1,6 +1,7 @@
 package hotline.admin;
 
 import hotline.accounts.SignedIn;
+import hotline.audit.AuditLog;
 import hotline.catalog.CatalogCheck;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
@@ -30,12 +31,14 @@ public final class LanguagesController {
     private static final LanguagesPage.Row NOTHING_TYPED = new LanguagesPage.Row("", "", "", "", "", "", false, false, 0);
 
     private final ContentStore store;
+    private final AuditLog audit;
     private final CallStatistics statistics;
     private final StepUrls urls;
     private final Clock clock;
 
-    public LanguagesController(ContentStore store, CallStatistics statistics, StepUrls urls, Clock clock) {
+    public LanguagesController(ContentStore store, AuditLog audit, CallStatistics statistics, StepUrls urls, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.statistics = statistics;
         this.urls = urls;
         this.clock = clock;
@@ -73,7 +76,9 @@ public final class LanguagesController {
             return;
         }
         List<LanguageEntry> entries = typed.stream().map(LanguagesController::entry).toList();
-        store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withLanguages(content, entries, defaultLanguage));
+        String by = SignedIn.of(ctx).name();
+        CatalogSource after = store.updateDraft(by, content -> DraftEdits.withLanguages(content, entries, defaultLanguage)).content();
+        ReviewSignOffs.record(audit, by, draft, after);
         ctx.redirect(AdminRoutes.LANGUAGES + "?notice=saved", HttpStatus.SEE_OTHER);
     }
 

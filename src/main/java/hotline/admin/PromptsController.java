@@ -1,6 +1,7 @@
 package hotline.admin;
 
 import hotline.accounts.SignedIn;
+import hotline.audit.AuditLog;
 import hotline.catalog.CatalogCheck;
 import hotline.catalog.CatalogProblem;
 import hotline.catalog.CatalogSource;
@@ -26,10 +27,13 @@ public final class PromptsController {
     private static final Map<String, String[]> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put("language_menu", new String[]{"Language menu", "The welcome is said only in the default language."});
+        GROUPS.put("language_menu", new String[]{"Language menu", "Every language's welcome and key are said in its own voice;"
+                + " \"another language\" in the languages chosen for it in languages.yaml (announce_in)."});
         GROUPS.put("main_menu", new String[]{"Main menu", "The safety sentence opens the main menu."});
         GROUPS.put("about_menu", new String[]{"What trafficking is (menu)", ""});
         GROUPS.put("lines_menu", new String[]{"Phone numbers (menu)", "{name} is the line's name in this language."});
+        GROUPS.put("line_kinds", new String[]{"Who will answer", "Said before every transfer, by the kind of the line"
+                + " (see Lines), so that a caller who fears the police or immigration enforcement can choose with open eyes."});
         GROUPS.put("closed_line", new String[]{"A line that is closed", ""});
         GROUPS.put("topics", new String[]{"Topics", "Each paragraph is spoken as one short segment, with a pause after it."
                 + " Leave an empty line between paragraphs."});
@@ -39,9 +43,11 @@ public final class PromptsController {
     }
 
     private final ContentStore store;
+    private final AuditLog audit;
 
-    public PromptsController(ContentStore store) {
+    public PromptsController(ContentStore store, AuditLog audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     public void show(Context ctx) {
@@ -79,8 +85,10 @@ public final class PromptsController {
             }
         }
         boolean reviewed = ctx.formParam("reviewed") != null;
-        store.updateDraft(SignedIn.of(ctx).name(), content ->
-                DraftEdits.withReviewed(DraftEdits.withPrompts(content, language.get(), texts), language.get(), reviewed));
+        String by = SignedIn.of(ctx).name();
+        CatalogSource after = store.updateDraft(by, content ->
+                DraftEdits.withReviewed(DraftEdits.withPrompts(content, language.get(), texts), language.get(), reviewed)).content();
+        ReviewSignOffs.record(audit, by, draft, after);
         ctx.redirect(AdminRoutes.PROMPTS + "?lang=" + language.get() + "&notice=saved", HttpStatus.SEE_OTHER);
     }
 

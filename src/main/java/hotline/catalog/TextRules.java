@@ -34,7 +34,7 @@ public final class TextRules {
         }
         Matcher joined = JOINED_DIGITS.matcher(text);
         if (joined.find()) {
-            problems.add(CatalogProblem.wording(file, key, "joins digits with a dash (\"" + joined.group()
+            problems.add(CatalogProblem.wording(file, key, "joins digits with a dash (\"" + around(text, joined.start())
                     + "\"), which voices read as a subtraction; write the digits one by one, like \"1 2, 5 1 4\""));
         }
     }
@@ -85,11 +85,16 @@ public final class TextRules {
         return c == 0x0B ? "a line break from a word processor (" + code + ")" : "an invisible control character (" + code + ")";
     }
 
+    /** The word (whatever stands between spaces) that holds position {@code at}, without trailing punctuation. */
     private static String around(String text, int at) {
+        int start = at;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
         int end = at;
         while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
             end++;
         }
-        return text.substring(at, end);
+        return text.substring(start, end).replaceAll("[.,;:!?]+$", "");
     }
 }

@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Everything that happened in one simulated call: each webhook and its answer, what was said, what was dialed. */
+/**
+ * Everything that happened in one simulated call: each webhook and its answer, what was said, what was dialed.
+ *
+ * @param whispered what the lines that answered heard before the caller was connected (the caller does not hear it)
+ */
 public record CallRecord(List<Exchange> exchanges, List<Spoken> spoken, List<String> dialed, List<String> transcript,
-                         Ending ending) {
+                         List<Spoken> whispered, Ending ending) {
 
     public enum Ending { CALLER_HUNG_UP, HOTLINE_HUNG_UP, NO_MORE_INSTRUCTIONS }
 
@@ -26,8 +30,8 @@ public record CallRecord(List<Exchange> exchanges, List<Spoken> spoken, List<Str
 
     /** The hotline's last instructions in the call (the status callback that follows is not one). */
     public Exchange lastAnswer() {
-        return exchanges.stream().filter(e -> !e.url().endsWith(VoiceRoutes.STATUS)).reduce((first, second) -> second)
-                .orElseThrow();
+        return exchanges.stream().filter(e -> !e.url().endsWith(VoiceRoutes.STATUS) && !e.url().contains(VoiceRoutes.WHISPER))
+                .reduce((first, second) -> second).orElseThrow();
     }
 
     static final class Builder {
@@ -35,6 +39,7 @@ public record CallRecord(List<Exchange> exchanges, List<Spoken> spoken, List<Str
         private final List<Spoken> spoken = new ArrayList<>();
         private final List<String> dialed = new ArrayList<>();
         private final List<String> transcript = new ArrayList<>();
+        private final List<Spoken> whispered = new ArrayList<>();
         private Ending ending = Ending.NO_MORE_INSTRUCTIONS;
 
         void exchange(Exchange exchange) {
@@ -43,6 +48,10 @@ public record CallRecord(List<Exchange> exchanges, List<Spoken> spoken, List<Str
 
         void spoken(Spoken words) {
             spoken.add(words);
+        }
+
+        void whispered(Spoken words) {
+            whispered.add(words);
         }
 
         void dialed(String number) {
@@ -58,7 +67,8 @@ public record CallRecord(List<Exchange> exchanges, List<Spoken> spoken, List<Str
         }
 
         CallRecord build() {
-            return new CallRecord(List.copyOf(exchanges), List.copyOf(spoken), List.copyOf(dialed), List.copyOf(transcript), ending);
+            return new CallRecord(List.copyOf(exchanges), List.copyOf(spoken), List.copyOf(dialed), List.copyOf(transcript), List.copyOf(whispered),
+                    ending);
         }
     }
 }

@@ -93,7 +93,7 @@ public final class SimulatedCall {
         return new Webhook(action, Map.of("SpeechResult", words, "Confidence", "0.9"));
     }
 
-    private Optional<Webhook> perform(Document twiml, String currentUrl, Caller caller) {
+    private Optional<Webhook> perform(Document twiml, String currentUrl, Caller caller) throws IOException, InterruptedException {
         Element response = twiml.getDocumentElement();
         for (Element verb : TwimlParser.children(response)) {
             switch (verb.getTagName()) {
@@ -143,9 +143,9 @@ public final class SimulatedCall {
     }
 
     /** Empty when the call goes on to the next verb; {@code null} when the caller hangs up. */
-    private Optional<Webhook> dial(Element verb, Caller caller) {
-        String number = TwimlParser.children(verb).stream().filter(e -> e.getTagName().equals("Number")).findFirst()
-                .map(e -> e.getTextContent().trim()).orElse(verb.getTextContent().trim());
+    private Optional<Webhook> dial(Element verb, Caller caller) throws IOException, InterruptedException {
+        Optional<Element> numberElement = TwimlParser.children(verb).stream().filter(e -> e.getTagName().equals("Number")).findFirst();
+        String number = numberElement.map(e -> e.getTextContent().trim()).orElse(verb.getTextContent().trim());
         record.dialed(number);
         out.accept(">> transferring to " + number + (verb.hasAttribute("callerId")
                 ? " (caller ID " + verb.getAttribute("callerId") + ")" : " (no caller ID set)"));
@@ -154,6 +154,9 @@ public final class SimulatedCall {
             return null;
         }
         out.accept("> transfer " + outcome.get().dialCallStatus());
+        if (outcome.get() == TransferOutcome.ANSWERED && numberElement.isPresent() && numberElement.get().hasAttribute("url")) {
+            whisper(numberElement.get().getAttribute("url"));
+        }
         if (!verb.hasAttribute("action")) {
             return Optional.empty();
         }
@@ -162,6 +165,21 @@ public final class SimulatedCall {
         params.put("DialCallSid", "CA" + "d".repeat(32));
         params.put("DialCallDuration", outcome.get() == TransferOutcome.ANSWERED ? "95" : "0");
         return Optional.of(new Webhook(verb.getAttribute("action"), params));
+    }
+
+    /** Twilio asks the Number's url when the line answers, and plays its answer to the line alone. */
+    private void whisper(String url) throws IOException, InterruptedException {
+        Document twiml = post(new Webhook(url, Map.of()));
+        for (Element verb : TwimlParser.children(twiml.getDocumentElement())) {
+            if (!verb.getTagName().equals("Say")) {
+                throw new SimulationException("what a line hears on answering may only be spoken, not <" + verb.getTagName() + ">");
+            }
+            CallRecord.Spoken words = new CallRecord.Spoken(verb.getAttribute("language"), verb.getAttribute("voice"),
+                    verb.getTextContent());
+            record.whispered(words);
+            out.accept("   (the line hears, before the caller is connected: [" + words.language() + " " + words.voice() + "] "
+                    + words.text() + ")");
+        }
     }
 
     private void speak(Element verb) {

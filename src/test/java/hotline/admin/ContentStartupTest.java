@@ -85,7 +85,7 @@ class ContentStartupTest {
         ContentStore store = new ContentStore(database, clock);
         CatalogSource seed = PromptDirectory.read(TestHotline.SEED_PROMPTS);
         var lines = seed.lines();
-        var broken = new CatalogSource.LinesFile(lines.timeZone(), lines.dialTimeoutSeconds(), "nobody", lines.speakNow(), lines.lines());
+        var broken = lines.withSettings(lines.timeZone(), lines.dialTimeoutSeconds(), "nobody", lines.speakNow());
         store.publish(seed.withLines(broken), "maria", "broken", Optional.empty());
         CatalogException error = assertThrows(CatalogException.class,
                 () -> ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock)));

@@ -251,7 +251,7 @@ class RecordingsTest {
     private void importArmenianTexts() throws IOException {
         admin.get("/admin/languages");
         assertEquals(303, admin.submit("/admin/languages/add", Map.of("code", "hy-AM", "key", "8", "twilio_language", "",
-                "voice", "", "speech_language", "", "spoken_names", "Armenian")).statusCode());
+                "voice", "", "speech_language", "", "name", "Armenian")).statusCode());
         CatalogSource draft = PromptFiles.parse(Zips.unzip(admin.download("/admin/files/export?which=draft").body()));
         Map<String, Map<String, Object>> prompts = new LinkedHashMap<>(draft.prompts());
         prompts.put("hy-AM", prompts.get("en-US"));
@@ -259,8 +259,8 @@ class RecordingsTest {
         for (LineEntry line : draft.lines().lines()) {
             Map<String, String> names = new LinkedHashMap<>(line.names());
             names.put("hy-AM", names.get("en-US"));
-            lines.add(new LineEntry(line.id(), names, line.notes(), line.number(), line.open24Hours(), line.hours(),
-                    line.closedDates(), line.failover(), line.enabled()));
+            lines.add(new LineEntry(line.id(), line.kind(), names, line.notes(), line.number(), line.open24Hours(),
+                    line.hours(), line.closedDates(), line.failover(), line.whisper(), line.enabled()));
         }
         CatalogSource translated = draft.withPrompts(prompts).withLines(draft.lines().withLines(lines));
         assertTrue(translated.languages().languages().stream().anyMatch(LanguageEntry::recordingsOnly));

@@ -1,0 +1,101 @@
+package hotline.admin;
+
+import hotline.TestHotline;
+import hotline.WebClient;
+import hotline.audit.AuditLog;
+import hotline.catalog.CatalogSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Translators work one language at a time: they get that language's file with the default language beside each
+ * text, and it comes back alone, replacing only that language's texts; a native speaker's sign-off is audited.
+ */
+class TranslatorFilesTest {
+    private TestHotline hotline;
+    private WebClient admin;
+    private ContentStore store;
+
+    @BeforeEach
+    void start() {
+        hotline = TestHotline.start();
+        admin = hotline.signedInAdmin();
+        store = new ContentStore(hotline.database, hotline.clock);
+    }
+
+    @AfterEach
+    void stop() {
+        hotline.close();
+    }
+
+    private String translatorFile(String language) {
+        HttpResponse<byte[]> file = admin.download("/admin/files/export?lang=" + language);
+        assertEquals(200, file.statusCode());
+        assertEquals("attachment; filename=\"" + language + ".yaml\"", file.headers().firstValue("Content-Disposition").orElseThrow());
+        return new String(file.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLanguagesFileForATranslatorShowsTheDefaultLanguageAboveEachText() {
+        String spanish = translatorFile("es-US");
+        assertTrue(spanish.contains("  # en-US: That line is busy.\n  busy: \"Esa línea está ocupada.\"\n"), spanish);
+        assertTrue(spanish.contains("    # en-US: Facts about human trafficking.\n    - \"Datos sobre la trata de personas.\"\n"), spanish);
+    }
+
+    @Test
+    void aTranslatorsFileImportedAloneReplacesOnlyThatLanguagesTexts() {
+        CatalogSource before = store.draft().content();
+        String edited = translatorFile("es-US").replace("busy: \"Esa línea está ocupada.\"", "busy: \"La línea está ocupada.\"");
+        admin.get("/admin/files");
+        HttpResponse<String> imported = admin.upload("/admin/files/import", "files",
+                Map.of("es-US.yaml", edited.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(303, imported.statusCode(), imported.body());
+        CatalogSource after = store.draft().content();
+        assertEquals("La línea está ocupada.", after.prompts().get("es-US").get("transfer.busy"));
+        assertEquals(before.prompts().get("en-US"), after.prompts().get("en-US"), "other languages untouched");
+        assertEquals(before.lines(), after.lines(), "the directory untouched");
+        assertEquals(before.languages(), after.languages());
+        assertTrue(new AuditLog(hotline.database, hotline.clock).latest(10).stream()
+                .anyMatch(e -> e.action().equals("import") && e.detail().contains("es-US.yaml (those languages' texts only)")));
+    }
+
+    @Test
+    void aLanguageFileForALanguageTheDraftDoesNotHaveIsRefusedSayingWhatToDo() {
+        admin.get("/admin/files");
+        HttpResponse<String> refused = admin.upload("/admin/files/import", "files",
+                Map.of("hy-XX.yaml", "language_menu:\n  welcome: x\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("hy-XX is not a language of the draft. Add it on the Languages page first"), refused.body());
+    }
+
+    @Test
+    void aBrokenTranslatorsFileIsRefusedNamingTheFileAndNothingChanges() {
+        CatalogSource before = store.draft().content();
+        admin.get("/admin/files");
+        HttpResponse<String> refused = admin.upload("/admin/files/import", "files",
+                Map.of("es-US.yaml", "language_menu:\n  welcome: [unclosed\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("es-US.yaml"), refused.body());
+        assertEquals(before, store.draft().content());
+    }
+
+    @Test
+    void aNativeSpeakersSignOffIsRecordedWithWhoGaveIt() {
+        admin.get("/admin/prompts?lang=es-US");
+        HttpResponse<String> saved = admin.submit("/admin/prompts", Map.of("reviewed", "on"));
+        assertEquals(303, saved.statusCode(), saved.body());
+        List<AuditLog.Entry> entries = new AuditLog(hotline.database, hotline.clock).latest(10);
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("language_reviewed") && e.actor().equals("maria")
+                && e.detail().equals("Spanish (es-US): checked by a native speaker")), entries.toString());
+    }
+}
