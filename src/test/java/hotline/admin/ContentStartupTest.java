@@ -76,7 +76,38 @@ class ContentStartupTest {
         assertEquals("v2", started.version());
         assertTrue(started.prompts().get("es-US").text(PromptKey.TRANSFER_CALL_LATER).startsWith("Puede comunicarse"));
         assertEquals("An admin's own goodbye.", started.prompts().get("es-US").text(PromptKey.TRANSFER_GOODBYE));
-        assertEquals("Texts new in this release of the hotline, from the prompt files", store.latest().orElseThrow().note());
+        assertEquals("Texts and settings new in this release of the hotline, from the prompt files", store.latest().orElseThrow().note());
+    }
+
+    /**
+     * Content published by the release before line kinds, the whisper and language names (and with the names
+     * callers could say in the language menu, which is keys only now): it starts, completed from the prompt files.
+     */
+    @Test
+    void contentFromBeforeLineKindsAndTheWhisperIsCompletedFromThePromptFiles() throws Exception {
+        Database database = Database.openIn(dataDir, TestHotline.LOS_ANGELES);
+        ContentStore store = new ContentStore(database, clock);
+        CatalogSource seed = PromptDirectory.read(TestHotline.SEED_PROMPTS);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode old = json.valueToTree(seed.withVersion(null));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) old.get("lines")).remove("whisper");
+        old.get("lines").get("lines").forEach(line -> ((com.fasterxml.jackson.databind.node.ObjectNode) line).remove("kind"));
+        old.get("languages").get("languages").forEach(language -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) language).remove("name");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) language).putArray("spoken_names").add("English");
+        });
+        old.get("prompts").forEach(texts -> ((com.fasterxml.jackson.databind.node.ObjectNode) texts).remove(
+                java.util.List.of("line_kinds.hotline", "line_kinds.law_enforcement", "lines_menu.law_enforcement")));
+        store.publish(json.treeToValue(old, CatalogSource.class), "maria", "before line kinds", Optional.empty());
+
+        Catalog started = ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock));
+
+        assertEquals("v2", started.version());
+        assertEquals(hotline.catalog.LineKind.IMMIGRATION_ENFORCEMENT, started.line("ice_hsi").orElseThrow().kind());
+        assertTrue(started.whisper().isPresent());
+        assertEquals("Spanish", started.language("es-US").orElseThrow().name(), "a name from the language code");
+        assertEquals(seed.prompts().get("en-US").get("line_kinds.law_enforcement"),
+                started.prompts().get("en-US").text(PromptKey.LINE_KIND_LAW_ENFORCEMENT));
     }
 
     @Test
