@@ -13,18 +13,6 @@ public record LinePage(Frame frame, boolean isNew, LineForm form, List<String> l
         return isNew ? "New line" : name.isEmpty() ? form.id() : name;
     }
 
-    /** A kind of line in words, as the form offers it. */
-    public String kindLabel(hotline.catalog.LineKind kind) {
-        return switch (kind) {
-            case HOTLINE -> "Hotline (not law enforcement)";
-            case VICTIM_SERVICES -> "Victim services organization (not law enforcement)";
-            case DISTRICT_ATTORNEY -> "District Attorney's office (prosecutes crimes, works with law enforcement)";
-            case TIP_LINE -> "Tip line (passes tips to law enforcement)";
-            case LAW_ENFORCEMENT -> "Law enforcement agency";
-            case IMMIGRATION_ENFORCEMENT -> "Immigration enforcement (a law enforcement agency)";
-        };
-    }
-
     public String error(String field) {
         return errors.getOrDefault(field, "");
     }

@@ -5,6 +5,7 @@ import hotline.catalog.CatalogCheck;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LineEntry;
 import hotline.catalog.CatalogValidator;
+import hotline.catalog.LineKind;
 import hotline.catalog.PhoneNumber;
 import hotline.web.Pages;
 
@@ -147,7 +148,8 @@ public final class LinesController {
             String number = PhoneNumber.isValidE164(line.number()) ? new PhoneNumber(line.number()).formatted() : line.number();
             String hours = Boolean.TRUE.equals(line.open24Hours()) ? "24 hours"
                     : line.hours() == null ? "always offered" : String.join(", ", line.hours());
-            rows.add(new LinesPage.Row(line.id(), line.names() == null ? "" : line.names().getOrDefault(reference, ""),
+            String kind = LineKind.fromFileName(line.kind()).map(LineKind::description).orElse("(kind missing)");
+            rows.add(new LinesPage.Row(line.id(), line.names() == null ? "" : line.names().getOrDefault(reference, ""), kind,
                     number, line.offered(), hours, line.failover() == null ? "" : line.failover()));
         }
         var file = draft.lines();

@@ -9,7 +9,7 @@ public record LinesPage(Frame frame, List<Row> rows, Settings settings, List<Str
                         List<ProblemView> problems, String error) {
 
     /** One line as listed. */
-    public record Row(String id, String name, String number, boolean enabled, String hours, String failover) {
+    public record Row(String id, String name, String kind, String number, boolean enabled, String hours, String failover) {
     }
 
     /** How transfers behave: the 24-hour line every failure ends at, "speak with someone now", time zone, timeout. */

@@ -10,21 +10,31 @@ import java.util.stream.Collectors;
  * law enforcement or pass what they hear to it.
  */
 public enum LineKind {
-    HOTLINE("hotline", PromptKey.LINE_KIND_HOTLINE, false),
-    VICTIM_SERVICES("victim_services", PromptKey.LINE_KIND_VICTIM_SERVICES, false),
-    DISTRICT_ATTORNEY("district_attorney", PromptKey.LINE_KIND_DISTRICT_ATTORNEY, false),
-    TIP_LINE("tip_line", PromptKey.LINE_KIND_TIP_LINE, true),
-    LAW_ENFORCEMENT("law_enforcement", PromptKey.LINE_KIND_LAW_ENFORCEMENT, true),
-    IMMIGRATION_ENFORCEMENT("immigration_enforcement", PromptKey.LINE_KIND_IMMIGRATION_ENFORCEMENT, true);
+    HOTLINE("hotline", PromptKey.LINE_KIND_HOTLINE, false, "Hotline (not law enforcement)"),
+    VICTIM_SERVICES("victim_services", PromptKey.LINE_KIND_VICTIM_SERVICES, false,
+            "Victim services organization (not law enforcement)"),
+    DISTRICT_ATTORNEY("district_attorney", PromptKey.LINE_KIND_DISTRICT_ATTORNEY, false,
+            "District Attorney's office (prosecutes crimes, works with law enforcement)"),
+    TIP_LINE("tip_line", PromptKey.LINE_KIND_TIP_LINE, true, "Tip line (passes tips to law enforcement)"),
+    LAW_ENFORCEMENT("law_enforcement", PromptKey.LINE_KIND_LAW_ENFORCEMENT, true, "Law enforcement agency"),
+    IMMIGRATION_ENFORCEMENT("immigration_enforcement", PromptKey.LINE_KIND_IMMIGRATION_ENFORCEMENT, true,
+            "Immigration enforcement (a law enforcement agency)");
 
     private final String fileName;
     private final PromptKey notice;
     private final boolean reachesLawEnforcement;
+    private final String description;
 
-    LineKind(String fileName, PromptKey notice, boolean reachesLawEnforcement) {
+    LineKind(String fileName, PromptKey notice, boolean reachesLawEnforcement, String description) {
         this.fileName = fileName;
         this.notice = notice;
         this.reachesLawEnforcement = reachesLawEnforcement;
+        this.description = description;
+    }
+
+    /** The kind in words, for staff. */
+    public String description() {
+        return description;
     }
 
     /** How {@code lines.yaml} writes it. */
