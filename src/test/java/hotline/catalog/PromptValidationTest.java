@@ -119,13 +119,13 @@ class PromptValidationTest {
     @Test
     void aLineNamedInALanguageNotInTheMenu() throws IOException {
         edit("lines.yaml", "      zh-CN: Journey Out\n", "      zh-CN: Journey Out\n      xx-XX: Journey Out\n");
-        assertProblem("lines.yaml: lines[6] (journey_out).names.xx-XX: unknown language \"xx-XX\"");
+        assertProblem("lines.yaml: lines[4] (journey_out).names.xx-XX: unknown language \"xx-XX\"");
     }
 
     @Test
     void aLineWithoutANameInOneLanguage() throws IOException {
-        edit("lines.yaml", "      zh-CN: 洛杉矶警察局\n", "");
-        assertProblem("lines.yaml: lines[3] (lapd).names.zh-CN: missing; every line needs a name in every language");
+        edit("lines.yaml", "      es-US: el Departamento de Policía de Los Ángeles\n", "");
+        assertProblem("lines.yaml: lines[9] (lapd).names.es-US: missing; every line needs a name in every language");
     }
 
     @Test
@@ -164,19 +164,16 @@ class PromptValidationTest {
 
     @Test
     void aFailoverCycle() throws IOException {
-        edit("lines.yaml", "    hours: [\"Mon-Fri 08:00-17:00\"]\n    closed_dates: [2026-12-25, 2027-01-01, 2027-01-18, 2027-02-15]\n"
-                + "    failover: nhtrc\n    names:\n      en-US: the District Attorney's Bureau",
-                "    hours: [\"Mon-Fri 08:00-17:00\"]\n    closed_dates: [2026-12-25, 2027-01-01, 2027-01-18, 2027-02-15]\n"
-                + "    failover: da_htvap_central\n    names:\n      en-US: the District Attorney's Bureau");
-        assertProblem("lines.yaml: lines[11] (da_htvap_central).failover: failover cycle: "
+        edit("lines.yaml", "    failover: cast\n    names:\n      en-US: the District Attorney's Bureau",
+                "    failover: da_htvap_central\n    names:\n      en-US: the District Attorney's Bureau");
+        assertProblem("lines.yaml: lines[2] (da_htvap_central).failover: failover cycle: "
                 + "da_htvap_central -> da_victim_services -> da_htvap_central; a chain must end at a line open 24 hours");
     }
 
     @Test
     void aFailoverChainThatDoesNotEndAtATwentyFourHourLine() throws IOException {
-        edit("lines.yaml", "  - id: cast\n    number: \"+18885392373\"\n    failover: nhtrc\n",
-                "  - id: cast\n    number: \"+18885392373\"\n");
-        assertProblem("lines.yaml: lines[4] (cast).failover: missing; a line that is not open 24 hours needs a failover chain "
+        edit("lines.yaml", "    failover: cast\n    names:\n      en-US: Journey Out", "    names:\n      en-US: Journey Out");
+        assertProblem("lines.yaml: lines[4] (journey_out).failover: missing; a line that is not open 24 hours needs a failover chain "
                 + "that ends at a 24-hour line");
     }
 
@@ -184,7 +181,7 @@ class PromptValidationTest {
     void aFailoverToALineThatDoesNotExist() throws IOException {
         edit("lines.yaml", "    failover: cast\n    names:\n      en-US: Journey Out",
                 "    failover: cats\n    names:\n      en-US: Journey Out");
-        assertProblem("lines.yaml: lines[6] (journey_out).failover: \"cats\" is not the id of a line");
+        assertProblem("lines.yaml: lines[4] (journey_out).failover: \"cats\" is not the id of a line");
     }
 
     @Test
@@ -195,21 +192,21 @@ class PromptValidationTest {
 
     @Test
     void hoursAndDatesThatDoNotParse() throws IOException {
-        edit("lines.yaml", "  - id: la_probation\n    number: \"+15624456413\"\n    hours: [\"Mon-Fri 08:00-17:00\"]\n"
+        edit("lines.yaml", "    number: \"+15624456413\"\n    hours: [\"Mon-Fri 08:00-17:00\"]\n"
                         + "    closed_dates: [2026-12-25,",
-                "  - id: la_probation\n    number: \"+15624456413\"\n    hours: [\"Mon-Fry 08:00-17:00\", \"Sat 18:00-09:00\"]\n"
+                "    number: \"+15624456413\"\n    hours: [\"Mon-Fry 08:00-17:00\", \"Sat 18:00-09:00\"]\n"
                         + "    closed_dates: [2026-12-32,");
         String problems = problems();
-        assertTrue(problems.contains("lines.yaml: lines[5] (la_probation).hours[0]: \"Fry\" in \"Mon-Fry 08:00-17:00\" is not a day"), problems);
-        assertTrue(problems.contains("lines.yaml: lines[5] (la_probation).hours[1]: \"Sat 18:00-09:00\" closes before it opens"), problems);
-        assertTrue(problems.contains("lines.yaml: lines[5] (la_probation).closed_dates[0]: \"2026-12-32\" is not a date"), problems);
+        assertTrue(problems.contains("lines.yaml: lines[11] (la_probation).hours[0]: \"Fry\" in \"Mon-Fry 08:00-17:00\" is not a day"), problems);
+        assertTrue(problems.contains("lines.yaml: lines[11] (la_probation).hours[1]: \"Sat 18:00-09:00\" closes before it opens"), problems);
+        assertTrue(problems.contains("lines.yaml: lines[11] (la_probation).closed_dates[0]: \"2026-12-32\" is not a date"), problems);
     }
 
     @Test
     void anUnknownFieldInTheLinesFile() throws IOException {
         edit("lines.yaml", "dial_timeout_seconds: 25", "dial_timeout_second: 25");
         assertProblem("lines.yaml: dial_timeout_second: unknown field; the fields here are dial_timeout_seconds, hotline, lines, "
-                + "speak_now, time_zone");
+                + "speak_now, time_zone, whisper");
     }
 
     @Test
@@ -218,15 +215,16 @@ class PromptValidationTest {
         edit("zh-CN.yaml", "  busy: 这条线路正忙。\n", "");
         CatalogCheck check = CatalogValidator.check(PromptDirectory.read(prompts));
         assertTrue(check.ok(), check.errors().toString());
-        assertEquals("zh-CN.yaml: transfer.busy: missing", check.warnings().get(0).toString());
+        assertTrue(check.warnings().stream().anyMatch(w -> w.toString().equals("zh-CN.yaml: transfer.busy: missing")),
+                check.warnings().toString());
         assertEquals(List.of("en-US", "es-US", "yue-HK", "fil-PH", "ko-KR", "vi-VN"),
                 check.catalog().orElseThrow().languages().stream().map(Language::code).toList());
     }
 
     @Test
     void aDisabledLineLeavesTheDirectoryAndNothingMayLeadToIt() throws IOException {
-        edit("lines.yaml", "  - id: cast\n    number: \"+18885392373\"\n", "  - id: cast\n    enabled: false\n    number: \"+18885392373\"\n");
-        assertProblem("lines.yaml: lines[6] (journey_out).failover: \"cast\" is disabled; a failover must lead to a line that is offered");
+        edit("lines.yaml", "  - id: cast\n", "  - id: cast\n    enabled: false\n");
+        assertProblem("lines.yaml: lines[4] (journey_out).failover: \"cast\" is disabled; a failover must lead to a line that is offered");
         edit("lines.yaml", "failover: cast", "failover: nhtrc");
         Catalog catalog = PromptDirectory.load(prompts);
         assertEquals(12, catalog.lines().size());

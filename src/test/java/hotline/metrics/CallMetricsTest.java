@@ -34,10 +34,12 @@ class CallMetricsTest {
         hotline.call("2 9 9 9 busy 1", call("CAbbbb"));
         // Hangs up in the language menu. 1 webhook: 30 s.
         hotline.call("", call("CAcccc"));
-        // Presses nothing three times (English by default); Journey Out busy, CAST no answer, NHTRC answers. 270 s.
-        hotline.call("- - - 5 7 busy no-answer answered", call("CAdddd"));
+        // Presses nothing once, then English; Journey Out busy, CAST no answer, the national hotline answers. 240 s.
+        hotline.call("- 1 5 5 busy no-answer answered", call("CAdddd"));
         // Mandarin: speak with someone now (DA central), failed; fails over to the Bureau, hangs up while it rings. 120 s.
         hotline.call("3 0 failed", call("CAeeee"));
+        // Presses nothing twice: no language chosen, so the line with interpreters, which answers. 120 s.
+        hotline.call("- - answered", call("CAffff"));
         // Twilio retries a status callback: the call ends once.
         Map<String, String> again = call("CAaaaa");
         again.put("CallStatus", "completed");
@@ -75,9 +77,9 @@ class CallMetricsTest {
 
     @Test
     void callsPerDayAndHourByLanguage() {
-        Map<String, Long> languages = Map.of("en-US", 2L, "es-US", 1L, "zh-CN", 1L);
-        assertEquals(List.of(new Calls(DAY.first().atStartOfDay(), 5, languages)), statistics.callsPerDay(DAY));
-        assertEquals(List.of(new Calls(TestHotline.OFFICE_HOURS, 5, languages)), statistics.callsPerHour(DAY));
+        Map<String, Long> languages = Map.of("en-US", 2L, "es-US", 1L, "zh-CN", 1L, CallEvent.OTHER_LANGUAGE, 1L);
+        assertEquals(List.of(new Calls(DAY.first().atStartOfDay(), 6, languages)), statistics.callsPerDay(DAY));
+        assertEquals(List.of(new Calls(TestHotline.OFFICE_HOURS, 6, languages)), statistics.callsPerHour(DAY));
         assertEquals(languages, statistics.callsByLanguage(DAY));
     }
 
@@ -94,36 +96,36 @@ class CallMetricsTest {
                 new TransferCount("da_htvap_central", "failed", 1, 0),
                 new TransferCount("journey_out", "busy", 1, 0),
                 new TransferCount("nhtrc", "busy", 1, 0),
-                new TransferCount("nhtrc", "connected", 2, 190)), sorted(statistics.transfers(DAY)));
+                new TransferCount("nhtrc", "connected", 3, 285)), sorted(statistics.transfers(DAY)));
         assertEquals(List.of(
                 new TransferCount("cast", "failover", 1, 0),
                 new TransferCount("da_htvap_central", "first_choice", 1, 0),
                 new TransferCount("da_victim_services", "failover", 1, 0),
                 new TransferCount("journey_out", "first_choice", 1, 0),
                 new TransferCount("nhtrc", "failover", 1, 0),
-                new TransferCount("nhtrc", "first_choice", 2, 0)), sorted(statistics.transferAttempts(DAY)));
+                new TransferCount("nhtrc", "first_choice", 3, 0)), sorted(statistics.transferAttempts(DAY)));
     }
 
     @Test
     void whereCallsEndedAndWhereInputWentWrong() {
-        assertEquals(Map.of("transfer", 3L, "main", 1L, "language", 1L), statistics.callsEndedByLastMenu(DAY));
+        assertEquals(Map.of("transfer", 4L, "main", 1L, "language", 1L), statistics.callsEndedByLastMenu(DAY));
         assertEquals(1, statistics.callsEndedInLanguageMenu(DAY));
         assertEquals(Map.of("invalid_input/main", 3L, "no_input/language", 3L), statistics.inputProblems(DAY));
-        assertEquals(Map.of("transfer_outcome", 2L, "option_chosen", 1L, "call_started", 1L, "transfer_attempted", 1L),
+        assertEquals(Map.of("transfer_outcome", 3L, "option_chosen", 1L, "call_started", 1L, "transfer_attempted", 1L),
                 statistics.callsEndedByLastEvent(DAY));
     }
 
     @Test
     void durationPercentiles() {
-        // 30, 120, 210, 210, 270 seconds, counted in steps (30-40, 120-150, 180-240, 240-300): a percentile is
-        // the end of its step.
+        // 30, 120, 120, 210, 210, 240 seconds, counted in steps (30-40, 120-150, 180-240, 240-300): a percentile
+        // is the end of its step.
         DurationSummary durations = statistics.durations(DAY);
-        assertEquals(5, durations.calls());
-        assertEquals(Map.of(30, 1L, 120, 1L, 180, 2L, 240, 1L), durations.histogram());
-        assertEquals(240, durations.medianSeconds());
+        assertEquals(6, durations.calls());
+        assertEquals(Map.of(30, 1L, 120, 2L, 180, 2L, 240, 1L), durations.histogram());
+        assertEquals(150, durations.medianSeconds());
         assertEquals(300, durations.p90Seconds());
         assertEquals(300, durations.p99Seconds());
-        assertEquals(168, durations.meanSeconds());
+        assertEquals(155, durations.meanSeconds());
     }
 
     @Test
@@ -132,7 +134,7 @@ class CallMetricsTest {
         assertEquals(List.of(), statistics.callsPerDay(dayBefore));
         assertEquals(0, statistics.durations(dayBefore).calls());
         DateRange week = new DateRange(DAY.first().minusDays(3), DAY.first().plusDays(3));
-        assertEquals(5, statistics.callsPerDay(week).get(0).calls());
+        assertEquals(6, statistics.callsPerDay(week).get(0).calls());
     }
 
     private static List<TransferCount> sorted(List<TransferCount> counts) {

@@ -36,17 +36,17 @@ class AnswerCacheTest {
 
     @Test
     void theSameStepAndKeyInTheSameHoursGetTheSameAnswerBuiltOnce() {
-        AnswerCache.Answer first = answer(SEED, "6", WEDNESDAY_10AM);
-        assertSame(first, answer(SEED, "6", WEDNESDAY_10AM.plusSeconds(3600)), "still office hours: kept");
-        assertArrayEquals(flow.respond(SEED, MenuStep.of("en-US", Menu.MAIN), CallInput.pressed("6"), WEDNESDAY_10AM)
+        AnswerCache.Answer first = answer(SEED, "0", WEDNESDAY_10AM);
+        assertSame(first, answer(SEED, "0", WEDNESDAY_10AM.plusSeconds(3600)), "still office hours: kept");
+        assertArrayEquals(flow.respond(SEED, MenuStep.of("en-US", Menu.MAIN), CallInput.pressed("0"), WEDNESDAY_10AM)
                 .twiml().toXml().getBytes(StandardCharsets.UTF_8), first.twiml(), "exactly what the flow builds");
-        assertEquals(first.events(), answer(SEED, "6", WEDNESDAY_10AM).events(), "and the same events, every time");
+        assertEquals(first.events(), answer(SEED, "0", WEDNESDAY_10AM).events(), "and the same events, every time");
     }
 
     @Test
     void whenALineClosesTheAnswerIsBuiltAgain() {
-        String open = new String(answer(SEED, "6", WEDNESDAY_10AM).twiml(), StandardCharsets.UTF_8);
-        String closed = new String(answer(SEED, "6", WEDNESDAY_10AM.plus(Duration.ofHours(9))).twiml(),
+        String open = new String(answer(SEED, "0", WEDNESDAY_10AM).twiml(), StandardCharsets.UTF_8);
+        String closed = new String(answer(SEED, "0", WEDNESDAY_10AM.plus(Duration.ofHours(9))).twiml(),
                 StandardCharsets.UTF_8);
         assertTrue(open.contains("+12132572076"), "the program's office, at 10 in the morning");
         assertTrue(closed.contains("+18883737888"), "the 24-hour line, at 7 in the evening: " + closed);
@@ -81,9 +81,9 @@ class AnswerCacheTest {
     void aHotlineKeepsAnsweringRightAsItsClockCrossesClosingTime() {
         MovableClock clock = new MovableClock(WEDNESDAY_10AM.plus(Duration.ofHours(6)).plusSeconds(59 * 60));
         try (TestHotline hotline = TestHotline.start(clock)) {
-            CallRecord beforeFive = hotline.validCall("1 6 answered");
+            CallRecord beforeFive = hotline.validCall("1 0 answered");
             clock.advance(Duration.ofMinutes(1));
-            CallRecord atFive = hotline.validCall("1 6 answered");
+            CallRecord atFive = hotline.validCall("1 0 answered");
             assertEquals(List.of("+12132572076"), beforeFive.dialed(), "16:59: the program's office");
             assertEquals(List.of("+18883737888"), atFive.dialed(), "17:00: closed, so the 24-hour line");
         }

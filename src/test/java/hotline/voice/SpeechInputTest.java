@@ -2,19 +2,13 @@ package hotline.voice;
 
 import hotline.TestHotline;
 import hotline.Twiml;
-import hotline.catalog.Catalog;
-import hotline.catalog.PromptDirectory;
-import hotline.metrics.CallEvent;
 import hotline.simulator.CallRecord;
 import hotline.simulator.SimulationException;
-import hotline.voice.CallStep.LanguageMenu;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,47 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Callers who cannot look at a keypad say their choice: a language's name in the language menu, an option's words
- * in the main menu. Keys keep working as before (every other call-walk test presses them at these same menus).
+ * Callers who cannot look at a keypad say their choice in the main menu: an option's words, heard in their own
+ * language. Keys keep working as before (every other call-walk test presses them at these same menus).
  */
 class SpeechInputTest {
     private static final TestHotline hotline = TestHotline.shared();
 
     @Test
-    void theLanguageMenuListensForKeysAndForLanguageNamesInTheDefaultLanguage() {
+    void theLanguageMenuTakesKeysOnlySoASpokenNameIsNeverAskedFor() {
         Twiml menu = Twiml.answer(hotline.validCall(""), 0);
-        assertEquals("dtmf speech", menu.string("//Gather/@input"));
-        assertEquals("en-US", menu.string("//Gather/@language"));
-        String hints = menu.string("//Gather/@hints");
-        for (String name : List.of("English", "Español", "Mandarin", "Cantonese", "Tagalog", "Korean", "Vietnamese")) {
-            assertTrue(hints.contains(name), name + " in " + hints);
-        }
-    }
-
-    @ParameterizedTest(name = "\"{0}\" chooses {1}")
-    @CsvSource({
-            "Español, es-US, Si está en peligro inmediato",
-            "'Spanish, please.', es-US, Si está en peligro inmediato",
-            "I speak Korean, ko-KR, 지금 위험에 처해 있다면",
-            "Vietnamese, vi-VN, Nếu quý vị đang gặp nguy hiểm",
-            "Tagalog po, fil-PH, Kung kayo ay nasa agarang panganib",
-            "Cantonese, yue-HK, 如果你有即時危險",
-            "Mandarin, zh-CN, 如果您有紧急危险"})
-    void sayingALanguagesNameChoosesIt(String said, String language, String safety) {
-        CallRecord call = hotline.validCall("\"" + said + "\"");
-        assertEquals(said, call.exchanges().get(1).params().get("SpeechResult"));
-        Twiml main = Twiml.answer(call, 1);
-        assertTrue(main.spoken().startsWith(safety), main.spoken());
-        assertTrue(main.string("//Gather/@action").contains("lang=" + language + "&menu=main"));
-    }
-
-    @Test
-    void anUnrecognizedNameRepeatsTheLanguageMenuThenTheKeysStillWork() {
-        CallRecord call = hotline.validCall("\"Klingon\" 2");
-        Twiml again = Twiml.answer(call, 1);
-        assertTrue(again.string("//Gather/@action").endsWith("/voice/language?tries=1"), "counted as a try");
-        assertTrue(again.spoken().contains("Para español, oprima 2."), again.spoken());
-        assertTrue(Twiml.answer(call, 2).spoken().startsWith("Si está en peligro inmediato"), "then a key chooses Spanish");
+        assertEquals("dtmf", menu.string("//Gather/@input"), "one <Gather> hears one language: 普通话 could not be heard in English");
+        SimulationException refused = assertThrows(SimulationException.class, () -> hotline.call("\"Español\""));
+        assertTrue(refused.getMessage().contains("only listens for keys"), refused.getMessage());
     }
 
     @Test
@@ -121,15 +86,5 @@ class SpeechInputTest {
             "Tôi muốn số điện thoại, thoai tôi, false"})
     void wordsAreHeardWholeWhereTheScriptSpacesThemAndAnywhereElse(String said, String phrase, boolean heard) {
         assertEquals(heard, Listening.heard(said, phrase));
-    }
-
-    @Test
-    void aLanguageChosenBySpeechIsCountedAsSpokenNotPressed() {
-        Catalog seed = PromptDirectory.load(TestHotline.SEED_PROMPTS);
-        CallFlow flow = new CallFlow(new StepUrls(URI.create("https://hotline.test")));
-        List<CallEvent> said = flow.respond(seed, new LanguageMenu(0), CallInput.said("Español"), Instant.EPOCH).events();
-        List<CallEvent> pressed = flow.respond(seed, new LanguageMenu(0), CallInput.pressed("2"), Instant.EPOCH).events();
-        assertEquals(List.of(CallEvent.languageChosen("es-US", "speech")), said);
-        assertEquals(List.of(CallEvent.languageChosen("es-US", "key")), pressed);
     }
 }
