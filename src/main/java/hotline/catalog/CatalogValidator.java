@@ -142,11 +142,12 @@ public final class CatalogValidator {
         }
         List<String> announceIn = another.announceIn() == null || another.announceIn().isEmpty()
                 ? List.of(file.defaultLanguage()) : another.announceIn();
+        Set<String> declared = declaredCodes(file);
         for (int i = 0; i < announceIn.size(); i++) {
-            String code = announceIn.get(i);
-            if (offered.stream().noneMatch(l -> l.code().equals(code))) {
-                errors.add(new CatalogProblem(where, "another_language.announce_in[" + i + "]", "\"" + code
-                        + "\" is not a language offered in the menu"));
+            // A language taken out of the menu is simply not heard here; only a code that names no language is wrong.
+            if (!declared.contains(announceIn.get(i))) {
+                errors.add(new CatalogProblem(where, "another_language.announce_in[" + i + "]", "\"" + announceIn.get(i)
+                        + "\" is not a language of " + where));
             }
         }
         // Said in menu order, so that each language's voice is heard once, where callers expect it.

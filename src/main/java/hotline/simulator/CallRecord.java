@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * Everything that happened in one simulated call: each webhook and its answer, what was said, what was dialed.
  *
+ * @param exchanges the call's webhooks in order (what a line hears on answering is not one: see {@code whispered})
  * @param whispered what the lines that answered heard before the caller was connected (the caller does not hear it)
  */
 public record CallRecord(List<Exchange> exchanges, List<Spoken> spoken, List<String> dialed, List<String> transcript,
@@ -30,8 +31,8 @@ public record CallRecord(List<Exchange> exchanges, List<Spoken> spoken, List<Str
 
     /** The hotline's last instructions in the call (the status callback that follows is not one). */
     public Exchange lastAnswer() {
-        return exchanges.stream().filter(e -> !e.url().endsWith(VoiceRoutes.STATUS) && !e.url().contains(VoiceRoutes.WHISPER))
-                .reduce((first, second) -> second).orElseThrow();
+        return exchanges.stream().filter(e -> !e.url().endsWith(VoiceRoutes.STATUS)).reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     static final class Builder {

@@ -93,7 +93,8 @@ public final class SimulatedCall {
         return new Webhook(action, Map.of("SpeechResult", words, "Confidence", "0.9"));
     }
 
-    private Optional<Webhook> perform(Document twiml, String currentUrl, Caller caller) throws IOException, InterruptedException {
+    private Optional<Webhook> perform(Document twiml, String currentUrl, Caller caller)
+            throws IOException, InterruptedException {
         Element response = twiml.getDocumentElement();
         for (Element verb : TwimlParser.children(response)) {
             switch (verb.getTagName()) {
@@ -169,7 +170,8 @@ public final class SimulatedCall {
 
     /** Twilio asks the Number's url when the line answers, and plays its answer to the line alone. */
     private void whisper(String url) throws IOException, InterruptedException {
-        Document twiml = post(new Webhook(url, Map.of()));
+        // Not one of the call's steps: the line hears it, and the call's own exchanges go on as before.
+        Document twiml = post(new Webhook(url, Map.of()), false);
         for (Element verb : TwimlParser.children(twiml.getDocumentElement())) {
             if (!verb.getTagName().equals("Say")) {
                 throw new SimulationException("what a line hears on answering may only be spoken, not <" + verb.getTagName() + ">");
@@ -203,6 +205,11 @@ public final class SimulatedCall {
     }
 
     private Document post(Webhook webhook) throws IOException, InterruptedException {
+        return post(webhook, true);
+    }
+
+    /** @param step whether the request is one of the call's steps, kept among its exchanges */
+    private Document post(Webhook webhook, boolean step) throws IOException, InterruptedException {
         if (!webhook.url().startsWith(publicBase + "/")) {
             throw new SimulationException("TwiML sends Twilio outside the hotline: " + webhook.url());
         }
@@ -216,7 +223,10 @@ public final class SimulatedCall {
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         String contentType = response.headers().firstValue("Content-Type").orElse("");
-        record.exchange(new CallRecord.Exchange(webhook.url(), webhook.params(), response.statusCode(), contentType, response.body()));
+        if (step) {
+            record.exchange(new CallRecord.Exchange(webhook.url(), webhook.params(), response.statusCode(), contentType,
+                    response.body()));
+        }
         if (response.statusCode() != 200) {
             throw new SimulationException("POST " + webhook.url() + " answered " + response.statusCode() + ": " + response.body());
         }

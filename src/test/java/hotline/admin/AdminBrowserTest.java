@@ -75,7 +75,7 @@ class AdminBrowserTest {
         browser.findElement(By.xpath("//button[normalize-space()='Publish to callers']")).click();
         assertTrue(browser.findElement(By.cssSelector(".notice")).getText().startsWith("Published."));
 
-        CallRecord call = hotline.call("1 5 4 answered");
+        CallRecord call = hotline.call("1 5 8 3 answered");
         assertEquals(List.of("+13235550142"), call.dialed());
         assertTrue(Files.exists(shot));
     }

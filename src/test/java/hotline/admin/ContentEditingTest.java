@@ -46,9 +46,9 @@ class ContentEditingTest {
         return admin.submit("/admin/publish", Map.of("note", note));
     }
 
-    /** The LAPD is the fourth line of the directory: key 4 on its first page. */
+    /** The LAPD is the tenth line of the directory: key 3 on its second page. */
     private List<String> dialedForTheLapd() {
-        CallRecord call = hotline.call("1 5 4 answered");
+        CallRecord call = hotline.call("1 5 8 3 answered");
         assertEveryAnswerValid(call);
         return call.dialed();
     }
@@ -81,12 +81,12 @@ class ContentEditingTest {
 
     @Test
     void aFailoverCycleIsRefusedAtPublishNamingTheFieldAndTheLiveVersionStays() {
-        assertEquals(303, editLine("cast", Map.of("failover", "journey_out")).statusCode());
+        assertEquals(303, editLine("da_victim_services", Map.of("failover", "da_htvap_central")).statusCode());
         HttpResponse<String> refused = publish("make a loop");
         assertEquals(422, refused.statusCode());
         assertTrue(refused.body().contains("Nothing was published"), refused.body());
-        assertTrue(refused.body().contains("lines.yaml: lines[4] (cast).failover: failover cycle: cast -&gt; journey_out -&gt; cast"),
-                refused.body());
+        assertTrue(refused.body().contains("lines.yaml: lines[2] (da_htvap_central).failover: failover cycle: "
+                + "da_htvap_central -&gt; da_victim_services -&gt; da_htvap_central"), refused.body());
         assertEquals("v1", hotline.catalog.get().version());
         assertEquals(1, new ContentStore(hotline.database, hotline.clock).versions().size());
     }
@@ -98,7 +98,7 @@ class ContentEditingTest {
         HttpResponse<String> refused = publish("oops");
         assertEquals(422, refused.statusCode());
         assertTrue(refused.body().contains("es-US.yaml: transfer.busy: missing"), refused.body());
-        CallRecord call = hotline.call("2 5 7 busy");
+        CallRecord call = hotline.call("2 5 5 busy");
         assertTrue(call.spokenText().contains("Esa línea está ocupada."), "callers still hear the published text");
     }
 
@@ -171,9 +171,12 @@ class ContentEditingTest {
                 .findFirst().orElseThrow().selectFirst("a").attr("href");
         HttpResponse<String> lines = admin.get(linesKey);
         assertTrue(lines.body().contains("Here are the lines you can call."));
-        assertTrue(admin.page().select(".choice").stream().anyMatch(c -> c.text().equals("Press 4 transfers to the Los Angeles Police Department")),
+        String morePage = admin.page().select(".choice").stream().filter(c -> c.text().startsWith("Press 8"))
+                .findFirst().orElseThrow().selectFirst("a").attr("href");
+        admin.get(morePage);
+        assertTrue(admin.page().select(".choice").stream().anyMatch(c -> c.text().equals("Press 3 transfers to the Los Angeles Police Department")),
                 admin.page().select(".choice").text());
-        String lapdKey = admin.page().select(".choice").stream().filter(c -> c.text().startsWith("Press 4"))
+        String lapdKey = admin.page().select(".choice").stream().filter(c -> c.text().startsWith("Press 3"))
                 .findFirst().orElseThrow().selectFirst("a").attr("href");
         HttpResponse<String> transfer = admin.get(lapdKey);
         assertTrue(transfer.body().contains("Connects the caller to the Los Angeles Police Department (+13235550142)"), transfer.body());
@@ -183,8 +186,8 @@ class ContentEditingTest {
     @Test
     void aNewLineIsAddedAndOrderedAndTheDirectoryStaysConsistent() {
         admin.get("/admin/lines/new");
-        Map<String, String> fields = new java.util.HashMap<>(Map.of("id", "la_shelter", "number", "213-555-0177",
-                "failover", "nhtrc"));
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("id", "la_shelter", "kind", "victim_services",
+                "number", "213-555-0177", "failover", "nhtrc"));
         for (String language : List.of("en-US", "es-US", "zh-CN", "yue-HK", "fil-PH", "ko-KR", "vi-VN")) {
             fields.put("name_" + language, language.equals("en-US") ? "the L.A. shelter line" : "L.A. shelter (" + language + ")");
         }
@@ -206,6 +209,6 @@ class ContentEditingTest {
         admin.get("/admin/lines/cast");
         HttpResponse<String> refused = admin.submit("/admin/lines/cast/delete", Map.of());
         assertEquals(422, refused.statusCode());
-        assertTrue(refused.body().contains("the failover of journey_out"), refused.body());
+        assertTrue(refused.body().contains("the failover of da_victim_services"), refused.body());
     }
 }

@@ -49,7 +49,7 @@ class FilesTest {
     void theExportIsThePublishedContentAsPromptFiles() throws IOException {
         Map<String, String> files = exported();
         assertEquals(java.util.Set.of("languages.yaml", "lines.yaml", "en-US.yaml", "es-US.yaml", "zh-CN.yaml", "yue-HK.yaml",
-                "fil-PH.yaml", "ko-KR.yaml", "vi-VN.yaml"), files.keySet());
+                "fil-PH.yaml", "ko-KR.yaml", "vi-VN.yaml", "hy-AM.yaml", "fa-IR.yaml"), files.keySet());
         CatalogSource parsed = PromptFiles.parse(files);
         CatalogSource live = store.content(1).orElseThrow();
         assertEquals(live.lines(), parsed.lines());
@@ -64,7 +64,7 @@ class FilesTest {
         HttpResponse<String> imported = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", Zips.zip(files)));
         assertEquals(303, imported.statusCode(), imported.body());
         assertTrue(admin.follow(imported).body().contains("lapd › number"));
-        assertEquals("+13235550142", store.draft().content().lines().lines().get(3).number());
+        assertEquals("+13235550142", store.draft().content().lines().lines().get(9).number());
         assertEquals("v1", hotline.catalog.get().version(), "imported, not published");
     }
 
@@ -77,8 +77,8 @@ class FilesTest {
         admin.get("/admin");
         HttpResponse<String> refused = admin.submit("/admin/publish", Map.of("note", "imported"));
         assertEquals(422, refused.statusCode());
-        assertTrue(refused.body().contains("lines.yaml: lines[3] (lapd).number: &#34;+1877275527&#34; is not a valid phone number")
-                || admin.page().text().contains("lines.yaml: lines[3] (lapd).number: \"+1877275527\" is not a valid phone number"),
+        assertTrue(refused.body().contains("lines.yaml: lines[9] (lapd).number: &#34;+1877275527&#34; is not a valid phone number")
+                || admin.page().text().contains("lines.yaml: lines[9] (lapd).number: \"+1877275527\" is not a valid phone number"),
                 admin.page().text());
         assertEquals("v1", hotline.catalog.get().version());
     }

@@ -89,7 +89,7 @@ class WordingRulesTest {
     @Test
     void anotherLanguageIsAnnouncedOnlyInOfferedLanguages() throws IOException {
         edit("languages.yaml", "  announce_in: [", "  announce_in: [xx-XX, ");
-        assertProblem("languages.yaml: another_language.announce_in[0]: \"xx-XX\" is not a language offered in the menu");
+        assertProblem("languages.yaml: another_language.announce_in[0]: \"xx-XX\" is not a language of languages.yaml");
     }
 
     @Test

@@ -102,7 +102,7 @@ class DashboardDataTest {
         assertEquals("Language,Calls\r\nen-US,6\r\nes-US,fewer than 5\r\nzh-CN,fewer than 5\r\nyue-HK,0\r\nfil-PH,0\r\n"
                 + "ko-KR,0\r\nvi-VN,0\r\nNo language chosen,fewer than 5\r\n", csv("calls_by_language"));
         assertEquals("Line,Connected,Busy,No answer,Failed\r\n"
-                + "\"the Coalition to Abolish Slavery and Human Trafficking hotline, CAST\",fewer than 5,0,0,0\r\n"
+                + "\"the hotline of CAST, the Coalition to Abolish Slavery and Human Trafficking, open 24 hours\",fewer than 5,0,0,0\r\n"
                 + "\"the District Attorney's Human Trafficking Victim Assistance Program, Central office\",0,fewer than 5,0,0\r\n"
                 + "the District Attorney's Bureau of Victim Services,fewer than 5,0,0,0\r\n", csv("transfers_by_line"));
         assertEquals("Where,Calls\r\nIn the language menu,fewer than 5\r\nAfter a wrong key or no key,0\r\n", csv("hang_ups"));

@@ -41,8 +41,10 @@ class CallSimulatorTest {
         Run run = simulate(twilioEnvironment(), "--server", hotline.serverUrl(), "--keys", "1 5 2 busy answered");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("[en-US Polly.Joanna-Neural] For English, press 1."), run.output());
-        assertTrue(run.output().contains(">> transferring to +13235265156 (caller ID +15555550199)"), run.output());
+        assertTrue(run.output().contains(">> transferring to +18885392373 (caller ID +15555550199)"), run.output());
         assertTrue(run.output().contains("> transfer busy\n[en-US Polly.Joanna-Neural] That line is busy."), run.output());
+        assertTrue(run.output().contains("> transfer completed\n   (the line hears, before the caller is connected: "
+                + "[en-US Polly.Joanna-Neural] This is a call from"), run.output());
         assertTrue(run.output().contains("[the hotline hangs up]"), run.output());
     }
 

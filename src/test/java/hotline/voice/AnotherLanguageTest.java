@@ -4,6 +4,7 @@ import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.catalog.Catalog;
 import hotline.catalog.PromptDirectory;
+import hotline.catalog.PromptKey;
 import hotline.metrics.CallEvent;
 import hotline.simulator.CallRecord;
 import hotline.voice.CallStep.LanguageMenu;
@@ -26,15 +27,11 @@ class AnotherLanguageTest {
         CallRecord call = hotline.validCall("9 answered");
         assertEquals(List.of("+18883737888"), call.dialed());
         Twiml transfer = Twiml.of(call.exchanges().get(1).body());
-        assertEquals(List.of(
-                "Please stay on the line. We are connecting you to a hotline with interpreters.",
-                "Por favor, no cuelgue. Lo comunicamos con una línea que tiene intérpretes.",
-                "请不要挂断。我们正在为您转接有口译员的热线。",
-                "請唔好收線。我哋而家幫你轉駁去有傳譯員嘅熱線。",
-                "Huwag pong ibaba ang telepono. Ikinokonekta namin kayo sa hotline na may mga interpreter.",
-                "끊지 말고 기다려 주세요. 통역사가 있는 핫라인으로 연결해 드립니다.",
-                "Xin đừng gác máy. Chúng tôi đang nối máy cho quý vị đến đường dây nóng có thông dịch viên."),
+        Catalog seed = PromptDirectory.load(TestHotline.SEED_PROMPTS);
+        assertEquals(seed.languages().stream().map(l -> seed.prompts(l).text(PromptKey.LANGUAGE_INTERPRETER)).toList(),
                 transfer.strings("/Response/Say"));
+        assertEquals("Please stay on the line. We are connecting you to a 24-hour hotline with interpreters.",
+                transfer.strings("/Response/Say").get(0));
         assertEquals(List.of("en-US", "es-US", "cmn-CN", "yue-HK", "fil-PH", "ko-KR", "vi-VN"),
                 transfer.strings("/Response/Say/@language"), "each notice in its own language and voice");
         assertTrue(transfer.elements("//Gather").isEmpty(), "no menu: straight through");

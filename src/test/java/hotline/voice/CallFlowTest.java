@@ -61,7 +61,8 @@ class CallFlowTest {
     @Test
     void aPageBeyondTheDirectoryShowsItsLastPage() {
         Twiml answer = respond(step("en-US", Menu.LINES, 9, null, 0), CallInput.pressed("*"));
-        assertTrue(answer.spoken().startsWith("For Zoe International, press 1."), answer.spoken());
+        assertTrue(answer.spoken().startsWith("The next lines are law enforcement agencies, or pass tips to law enforcement.\n"
+                + "For Crime Stoppers, L.A. Regional, press 1."), answer.spoken());
         assertTrue(answer.string("//Gather/@action").contains("page=1"));
     }
 
@@ -80,7 +81,8 @@ class CallFlowTest {
     @Test
     void aTransferOutcomeWithoutAStatusIsTreatedAsFailed() {
         Twiml answer = respond(new TransferResult("en-US", "lapd"), CallInput.none());
-        assertTrue(answer.spoken().startsWith("The call could not be connected.\nConnecting you to the National"), answer.spoken());
+        assertTrue(answer.spoken().startsWith("The call could not be connected.\nYou will be connected to a hotline."), answer.spoken());
+        assertTrue(answer.spoken().contains("Connecting you to the National Human Trafficking Hotline"), answer.spoken());
         assertEquals("+18883737888", answer.string("//Dial/Number"));
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whole calls through real, signed webhooks, in each language, during office hours. */
@@ -21,27 +22,27 @@ class CallWalkTest {
     @Test
     void languageMenuOffersEachLanguageInItsOwnLanguageAndVoice() {
         Twiml menu = Twiml.answer(hotline.validCall(""), 0);
-        assertEquals(List.of("en-US", "en-US", "es-US", "cmn-CN", "yue-HK", "fil-PH", "ko-KR", "vi-VN", "en-US"),
-                menu.strings("//Gather/Say/@language"));
-        assertEquals(List.of("Polly.Joanna-Neural", "Polly.Joanna-Neural", "Polly.Lupe-Neural", "Polly.Zhiyu-Neural",
-                "Google.yue-HK-Standard-A", "Google.fil-PH-Wavenet-A", "Polly.Seoyeon-Neural", "Google.vi-VN-Wavenet-A",
-                "Polly.Joanna-Neural"), menu.strings("//Gather/Say/@voice"));
+        assertEquals(List.of("en-US", "en-US", "es-US", "es-US", "cmn-CN", "cmn-CN", "yue-HK", "yue-HK", "fil-PH", "fil-PH",
+                "ko-KR", "ko-KR", "vi-VN", "vi-VN", "en-US", "es-US", "cmn-CN"), menu.strings("//Gather/Say/@language"),
+                "each language's welcome and key, then another language in English, Spanish and Mandarin");
+        assertEquals(List.of("Polly.Joanna-Neural", "Polly.Lupe-Neural", "Polly.Zhiyu-Neural", "Google.yue-HK-Standard-A",
+                "Google.fil-PH-Wavenet-A", "Polly.Seoyeon-Neural", "Google.vi-VN-Wavenet-A"),
+                menu.strings("//Gather/Say/@voice").stream().distinct().toList());
+        List<String> said = menu.strings("//Gather/Say");
         assertEquals(List.of("Human Trafficking Victim Assistance Program.", "For English, press 1.",
-                "Para español, oprima 2.", "普通话请按3。", "廣東話請按4。", "Para sa Tagalog, pindutin ang 5.",
-                "한국어는 6번을 누르세요.", "Tiếng Việt, xin bấm số 7.", "For another language, press 9."), menu.strings("//Gather/Say"));
+                "Programa de Asistencia a Víctimas de la Trata de Personas.", "Para español, oprima 2.",
+                "人口贩卖受害者援助计划。", "普通话请按3。", "人口販賣受害者援助計劃。", "廣東話請按4。"), said.subList(0, 8));
+        assertEquals(List.of("Para sa Tagalog, pindutin ang 5.", "한국어는 6번을 누르세요.", "Tiếng Việt, xin bấm số 7.",
+                "For another language, press 9."), List.of(said.get(9), said.get(11), said.get(13), said.get(14)));
     }
 
     @Test
-    void pressingNothingRepeatsTheLanguageMenuTwiceThenContinuesInEnglish() {
-        CallRecord call = hotline.validCall("- - -");
-        assertEquals(List.of("/voice/incoming", "/voice/language?tries=0", "/voice/language?tries=1", "/voice/language?tries=2"),
-                call.exchanges().stream().map(e -> e.url().substring(TestHotline.PUBLIC_URL.length())).toList().subList(0, 4));
-        for (int i = 0; i < 3; i++) {
-            assertTrue(Twiml.answer(call, i).spoken().contains("Para español, oprima 2."), "language menu heard " + (i + 1) + " times");
-        }
-        Twiml main = Twiml.answer(call, 3);
-        assertTrue(main.spoken().startsWith("If you are in immediate danger, hang up and dial 9 1 1."), main.spoken());
-        assertEquals("en-US", main.strings("//Say/@language").get(0));
+    void pressingNothingRepeatsTheLanguageMenuOnceThenConnectsToTheLineWithInterpreters() {
+        CallRecord call = hotline.validCall("- -");
+        assertEquals(List.of("/voice/incoming", "/voice/language?tries=0", "/voice/language?tries=1"),
+                call.exchanges().stream().map(e -> e.url().substring(TestHotline.PUBLIC_URL.length())).toList().subList(0, 3));
+        assertTrue(Twiml.answer(call, 1).spoken().contains("Para español, oprima 2."), "the language menu again");
+        assertEquals(List.of(NHTRC), call.dialed(), "then the 24-hour line with interpreters, not the English menu");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,15 +52,16 @@ class CallWalkTest {
             "zh-CN, 3, 如果您有紧急危险, 了解关于人口贩卖的事实，请按1。",
             "yue-HK, 4, 如果你有即時危險, 想知道人口販賣嘅事實，請按1。",
             "fil-PH, 5, 'Kung kayo ay nasa agarang panganib', 'Para sa mga katotohanan tungkol sa human trafficking, pindutin ang 1.'",
-            "ko-KR, 6, 지금 위험에 처해 있다면, 인신매매에 관한 사실을 들으시려면 1번을 누르세요.",
+            "ko-KR, 6, 지금 당장 위험한 상황이라면, 인신매매에 관한 사실을 들으시려면 1번을 누르세요.",
             "vi-VN, 7, 'Nếu quý vị đang gặp nguy hiểm ngay lúc này', 'Để nghe các sự thật về nạn buôn người, xin bấm số 1.'"})
     void mainMenuOpensWithSafetyThenOffersEveryOptionAndTheSharedKeys(String language, String key, String safety,
                                                                       String firstOption) {
         Twiml main = Twiml.answer(hotline.validCall(key), 1);
         List<String> said = main.strings("//Gather/Say");
         assertTrue(said.get(0).startsWith(safety), said.get(0));
-        assertEquals(firstOption, said.get(1));
-        assertEquals(8, said.size(), "safety, six options, the shared keys: " + said);
+        assertTrue(said.get(1).contains("0"), "speaking with someone comes right after the safety sentence: " + said.get(1));
+        assertEquals(firstOption, said.get(2));
+        assertEquals(8, said.size(), "safety, speak now, five options, the shared keys: " + said);
         assertTrue(main.string("//Gather/@action").contains("lang=" + language + "&menu=main"));
     }
 
@@ -91,7 +93,7 @@ class CallWalkTest {
         assertTrue(Twiml.answer(call, 3).spoken().startsWith("Sex trafficking is the exploitation"));
         assertTrue(Twiml.answer(call, 3).string("//Gather/@action").contains("menu=about&topic=sex_trafficking"));
         assertTrue(Twiml.answer(call, 4).spoken().startsWith("Labor trafficking is the exploitation"));
-        assertTrue(Twiml.answer(call, 5).spoken().startsWith("For facts about human trafficking"), "pound is the main menu");
+        assertTrue(Twiml.answer(call, 5).spoken().startsWith("To speak with someone now, press 0."), "pound is the main menu");
     }
 
     @Test
@@ -118,8 +120,8 @@ class CallWalkTest {
 
     @Test
     void theTransferCarriesOurNumberAsCallerIdNeverTheCallers() {
-        CallRecord call = hotline.validCall("1 5 2 answered");
-        Twiml transfer = Twiml.answer(call, 3);
+        CallRecord call = hotline.validCall("1 5 8 2 answered");
+        Twiml transfer = Twiml.answer(call, 4);
         assertEquals(TestHotline.HOTLINE_NUMBER, transfer.string("//Dial/@callerId"));
         assertEquals("25", transfer.string("//Dial/@timeout"));
         assertTrue(transfer.string("//Dial/@action").contains("/voice/transfer-result?lang=en-US&line=lasd_special_victims"));
@@ -131,6 +133,7 @@ class CallWalkTest {
         CallRecord call = hotline.validCall("1 " + input + " " + input + " " + input + " answered");
         assertTrue(Twiml.answer(call, 2).spoken().startsWith(notice), "first retry explains");
         assertTrue(Twiml.answer(call, 2).spoken().contains("For facts about human trafficking, press 1."), "and repeats the options");
+        assertFalse(Twiml.answer(call, 2).spoken().contains("If you are in immediate danger"), "without the safety sentence");
         assertTrue(Twiml.answer(call, 3).string("//Gather/@action").endsWith("tries=2"));
         assertTrue(Twiml.answer(call, 4).spoken().startsWith("Let me connect you with someone who can help."));
         assertEquals(List.of(NHTRC), call.dialed());
@@ -138,30 +141,33 @@ class CallWalkTest {
 
     @Test
     void aBusyLineFailsOverAlongItsChainToTheHotline() {
-        // Journey Out, the seventh line (key 7 on the first page), fails over to CAST, which fails over to NHTRC.
-        CallRecord call = hotline.validCall("1 5 7 busy no-answer answered");
+        // Journey Out (key 5 on the first page) fails over to CAST's 24-hour hotline, which fails over to the national one.
+        CallRecord call = hotline.validCall("1 5 5 busy no-answer answered");
         assertEquals(List.of("+18189884970", "+18885392373", NHTRC), call.dialed());
-        assertTrue(Twiml.answer(call, 4).spoken().startsWith("That line is busy.\nConnecting you to the Coalition to Abolish"));
-        assertTrue(Twiml.answer(call, 5).spoken().startsWith("There was no answer.\nConnecting you to the National Human"));
+        assertTrue(Twiml.answer(call, 4).spoken().startsWith("That line is busy.\nYou will be connected to a hotline. It is not "
+                + "law enforcement or immigration.\nConnecting you to the hotline of CAST"), Twiml.answer(call, 4).spoken());
+        assertTrue(Twiml.answer(call, 5).spoken().startsWith("There was no answer.\nYou will be connected to a hotline."),
+                Twiml.answer(call, 5).spoken());
+        assertTrue(Twiml.answer(call, 5).spoken().contains("Connecting you to the National Human Trafficking Hotline"));
         assertEquals("Thank you for calling. Take care. Goodbye.", Twiml.answer(call, 6).spoken());
     }
 
     @Test
     void whenEveryLineOfTheChainFailsTheCallerHearsTheHotlineNumberAndTheMenu() {
-        CallRecord call = hotline.validCall("1 5 7 busy failed no-answer 1");
+        CallRecord call = hotline.validCall("1 5 5 busy failed no-answer 1");
         Twiml last = Twiml.answer(call, 6);
         assertTrue(last.spoken().startsWith("There was no answer.\nWe could not connect your call.\n"
-                + "You can call the National Human Trafficking Resource Center, open 24 hours, at "
+                + "You can call the National Human Trafficking Hotline, open 24 hours, at "
                 + "8 8 8, 3 7 3, 7 8 8 8. Again, 8 8 8, 3 7 3, 7 8 8 8."), last.spoken());
         assertTrue(last.string("//Gather/@action").contains("menu=main"), "back at the main menu, never silence");
         assertTrue(Twiml.answer(call, 7).spoken().startsWith("Facts about human trafficking."), "and the menu works");
     }
 
     @Test
-    void zeroInAnyMenuAndOptionSixSpeakWithSomeoneAtTheProgramDuringOfficeHours() {
+    void zeroInAnyMenuSpeaksWithSomeoneAtTheProgramDuringOfficeHours() {
         assertEquals(List.of("+12132572076"), hotline.validCall("1 0 answered").dialed());
         assertEquals(List.of("+12132572076"), hotline.validCall("1 2 0 answered").dialed());
-        assertEquals(List.of("+12132572076"), hotline.validCall("1 6 answered").dialed());
+        assertEquals(List.of("+12132572076"), hotline.validCall("1 5 0 answered").dialed());
     }
 
     @ParameterizedTest(name = "language key {0}")
@@ -180,10 +186,11 @@ class CallWalkTest {
         Twiml first = Twiml.answer(call, 2);
         Twiml second = Twiml.answer(call, 3);
         assertTrue(first.spoken().startsWith("Here are the lines you can call."));
-        assertTrue(first.spoken().contains("For Journey Out, press 7.\nFor more lines, press 8."));
-        assertTrue(second.spoken().startsWith("For Zoe International, press 1."));
-        assertTrue(second.spoken().endsWith("For the District Attorney's Bureau of Victim Services, press 6.\n"
-                + "For the lines before, press 9."));
+        assertTrue(first.spoken().contains("For Saving Innocence, press 7.\nFor more lines, press 8."), first.spoken());
+        assertTrue(second.spoken().startsWith("The next lines are law enforcement agencies, or pass tips to law enforcement.\n"
+                + "For Crime Stoppers, L.A. Regional, press 1."), second.spoken());
+        assertTrue(second.spoken().contains("U.S. Immigration and Customs Enforcement, Homeland Security Investigations, press 6.\n"
+                + "For the lines before, press 9."), second.spoken());
         assertEquals(first.spoken(), Twiml.answer(call, 4).spoken(), "9 goes back to the first page");
     }
 }

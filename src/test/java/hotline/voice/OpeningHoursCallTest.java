@@ -29,34 +29,34 @@ class OpeningHoursCallTest {
 
     @Test
     void aClosedLineIsAnnouncedWithItsNumberAndTheOpenLineAfterItIsOffered() {
-        // The program's central office is line 12: page two, key 5.
-        CallRecord call = call(SATURDAY_MORNING, "1 5 8 5 1 answered");
-        Twiml closed = Twiml.of(call.exchanges().get(4).body());
+        // The program's central office is line 3: the first page, key 3.
+        CallRecord call = call(SATURDAY_MORNING, "1 5 3 1 answered");
+        Twiml closed = Twiml.of(call.exchanges().get(3).body());
         assertEquals("the District Attorney's Human Trafficking Victim Assistance Program, Central office is closed right now. "
                 + "You can call later at 2 1 3, 2 5 7, 2 0 7 6. Again, 2 1 3, 2 5 7, 2 0 7 6.\n"
-                + "To be connected now to the National Human Trafficking Resource Center, open 24 hours, which is open, press 1.",
-                closed.spoken());
+                + "To be connected now to the hotline of CAST, the Coalition to Abolish Slavery and Human Trafficking, open 24 hours, "
+                + "which is open, press 1.", closed.spoken());
         assertTrue(closed.string("//Gather/@action").contains("menu=closed") && closed.string("//Gather/@action").contains("line=da_htvap_central"));
-        // Its chain is the Bureau of Victim Services (closed too on Saturday), then the national hotline.
-        assertEquals(List.of("+18883737888"), call.dialed());
+        // Its chain is the Bureau of Victim Services (closed too on Saturday), then CAST's 24-hour hotline.
+        assertEquals(List.of("+18885392373"), call.dialed());
     }
 
     @Test
     void closingTimeIsExclusiveAndClosedDatesCloseTheLineAllDay() {
-        assertTrue(Twiml.of(call(WEDNESDAY_EVENING, "1 5 8 5").exchanges().get(4).body()).spoken().contains("closed right now"));
-        assertTrue(Twiml.of(call(CHRISTMAS_MORNING, "1 5 8 5").exchanges().get(4).body()).spoken().contains("closed right now"));
+        assertTrue(Twiml.of(call(WEDNESDAY_EVENING, "1 5 3").exchanges().get(3).body()).spoken().contains("closed right now"));
+        assertTrue(Twiml.of(call(CHRISTMAS_MORNING, "1 5 3").exchanges().get(3).body()).spoken().contains("closed right now"));
     }
 
     @Test
     void starRepeatsTheClosedAnnouncementAndPoundLeaves() {
-        CallRecord call = call(SATURDAY_MORNING, "1 5 8 5 * #");
-        assertEquals(Twiml.of(call.exchanges().get(4).body()).spoken(), Twiml.of(call.exchanges().get(5).body()).spoken());
-        assertTrue(Twiml.of(call.exchanges().get(6).body()).spoken().startsWith("For facts about human trafficking"));
+        CallRecord call = call(SATURDAY_MORNING, "1 5 3 * #");
+        assertEquals(Twiml.of(call.exchanges().get(3).body()).spoken(), Twiml.of(call.exchanges().get(4).body()).spoken());
+        assertTrue(Twiml.of(call.exchanges().get(5).body()).spoken().startsWith("To speak with someone now, press 0."));
     }
 
     @Test
     void speakWithSomeoneNowGoesToTheFirstOpenLineInItsOrder() {
-        assertEquals(List.of("+18883737888"), call(SATURDAY_MORNING, "1 6 answered").dialed());
+        assertEquals(List.of("+18883737888"), call(SATURDAY_MORNING, "1 0 answered").dialed());
         assertEquals(List.of("+18883737888"), call(SATURDAY_MORNING, "3 0 answered").dialed());
     }
 
@@ -65,9 +65,9 @@ class OpeningHoursCallTest {
         try (TestHotline hotline = TestHotline.start(SATURDAY_MORNING)) {
             var catalog = hotline.catalog.get();
             var saturday = SATURDAY_MORNING.atZone(catalog.timeZone()).toInstant();
-            // DA central fails over to the Bureau of Victim Services, closed on Saturday, so to the hotline.
+            // DA central fails over to the Bureau of Victim Services, closed on Saturday, so to CAST's 24-hour hotline.
             var chain = catalog.line("da_htvap_central").orElseThrow().failover();
-            assertEquals("nhtrc", catalog.firstOpenInChain(chain, saturday).orElseThrow().id());
+            assertEquals("cast", catalog.firstOpenInChain(chain, saturday).orElseThrow().id());
             var wednesday = TestHotline.OFFICE_HOURS.atZone(catalog.timeZone()).toInstant();
             assertEquals("da_victim_services", catalog.firstOpenInChain(chain, wednesday).orElseThrow().id());
         }

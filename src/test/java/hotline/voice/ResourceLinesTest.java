@@ -26,6 +26,14 @@ class ResourceLinesTest {
             "(888) 373-7888", "(323) 526-5156", "(310) 477-6565", "(877) 275-5273", "(888) 539-2373",
             "(562) 445-6413", "(818) 988-4970", "(661) 255-7963", "(332) 379-4233", "(800) 222-8477",
             "(866) 347-2423", "(213) 257-2076", "(800) 380-3811");
+    /**
+     * The same numbers in the order the directory offers them: hotlines and victim services first, then the lines that
+     * are, or report to, law enforcement (callers are warned before those).
+     */
+    private static final List<String> DIRECTORY_ORDER = List.of(
+            "(888) 373-7888", "(888) 539-2373", "(213) 257-2076", "(800) 380-3811", "(818) 988-4970",
+            "(661) 255-7963", "(332) 379-4233", "(800) 222-8477", "(323) 526-5156", "(877) 275-5273",
+            "(310) 477-6565", "(562) 445-6413", "(866) 347-2423");
     /** What each language key's {@code <Say>} should be spoken in, by key 1 to 7 in the language menu. */
     private static final List<String> SAY_LANGUAGES = List.of("en-US", "es-US", "cmn-CN", "yue-HK", "fil-PH", "ko-KR", "vi-VN");
     private static final TestHotline hotline = TestHotline.shared();
@@ -33,8 +41,8 @@ class ResourceLinesTest {
     static Stream<Arguments> everyLineInEveryLanguage() {
         List<Arguments> cases = new ArrayList<>();
         for (String languageKey : languages().toList()) {
-            for (int position = 0; position < BROCHURE_NUMBERS.size(); position++) {
-                cases.add(Arguments.of(languageKey, position, BROCHURE_NUMBERS.get(position)));
+            for (int position = 0; position < DIRECTORY_ORDER.size(); position++) {
+                cases.add(Arguments.of(languageKey, position, DIRECTORY_ORDER.get(position)));
             }
         }
         return cases.stream();
@@ -60,13 +68,20 @@ class ResourceLinesTest {
         assertEquals(SAY_LANGUAGES.get(Integer.parseInt(languageKey) - 1), language);
     }
 
+    @org.junit.jupiter.api.Test
+    void theDirectoryHasEveryLineOfTheBrochureOnce() {
+        assertEquals(new java.util.HashSet<>(BROCHURE_NUMBERS), new java.util.HashSet<>(DIRECTORY_ORDER));
+        assertEquals(BROCHURE_NUMBERS.size(), DIRECTORY_ORDER.size());
+    }
+
     @ParameterizedTest(name = "language key {0}")
     @MethodSource("languages")
     void theProgramsCentralOfficeAddressIsSpokenBeforeTheTransfer(String languageKey) {
-        CallRecord call = hotline.call(languageKey + " 5 8 5 answered");
+        CallRecord call = hotline.call(languageKey + " 5 3 answered");
         assertEquals(List.of("+12132572076"), call.dialed());
-        String spoken = Twiml.of(call.exchanges().get(4).body()).spoken();
-        assertTrue(spoken.contains("210") && spoken.contains("12-514") && spoken.contains("9 0 0 1 2"), spoken);
+        String spoken = Twiml.of(call.exchanges().get(3).body()).spoken();
+        assertTrue(spoken.contains("210") && spoken.contains("1 2, 5 1 4") && spoken.contains("9 0 0 1 2"),
+                "the room digit by digit, never \"12-514\": " + spoken);
     }
 
     static Stream<String> languages() {

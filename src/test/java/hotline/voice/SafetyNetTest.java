@@ -51,7 +51,7 @@ class SafetyNetTest {
             Twiml twiml = Twiml.of(response.body());
             TwimlAssertions.assertValid(twiml, "safety net");
             assertTrue(twiml.spoken().startsWith("Lo sentimos, tuvimos un problema de nuestro lado.\n"
-                    + "Lo comunicamos con el Centro Nacional de Recursos contra la Trata de Personas"), twiml.spoken());
+                    + "Lo comunicamos con la Línea Nacional contra la Trata de Personas"), twiml.spoken());
             assertEquals("+18883737888", twiml.string("//Dial/Number"));
             assertTrue(twiml.elements("//Dial[@action]").isEmpty(), "no further webhook that could fail again");
             assertTrue(twiml.spoken().endsWith("Otra vez, 8 8 8, 3 7 3, 7 8 8 8."), "after the transfer, the number once more");
