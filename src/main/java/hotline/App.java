@@ -9,8 +9,8 @@ import hotline.accounts.LoginController;
 import hotline.accounts.PasswordHasher;
 import hotline.accounts.Sessions;
 import hotline.admin.AdminRoutes;
-import hotline.admin.ContentStartup;
-import hotline.admin.ContentStore;
+import hotline.content.ContentStartup;
+import hotline.content.ContentStore;
 import hotline.admin.FilesController;
 import hotline.admin.LanguagesController;
 import hotline.admin.LinesController;
@@ -18,8 +18,8 @@ import hotline.admin.OverviewController;
 import hotline.admin.PreviewController;
 import hotline.admin.PromptsController;
 import hotline.admin.VersionsController;
-import hotline.admin.Publisher;
-import hotline.audit.AuditController;
+import hotline.content.Publisher;
+import hotline.admin.AuditController;
 import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
 import hotline.catalog.CatalogException;
@@ -42,10 +42,10 @@ import hotline.voice.StepUrls;
 import hotline.voice.TwilioSignatureCheck;
 import hotline.voice.VoiceController;
 import hotline.voice.VoiceRoutes;
-import hotline.operations.CallsInProgress;
+import hotline.voice.CallsInProgress;
 import hotline.operations.MetricsController;
 import hotline.operations.OperationsMetrics;
-import hotline.web.HealthController;
+import hotline.operations.HealthController;
 import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
 import hotline.web.TooLargeUpload;
@@ -97,7 +97,7 @@ public final class App {
 
         ContentStore content = new ContentStore(database, clock);
         RecordingStore recordingFiles = new RecordingStore(config.dataDir());
-        Publisher publisher = new Publisher(content, catalog, audit, recordingFiles,
+        Publisher publisher = new Publisher(content, catalog, audit, recordingFiles::has,
                 new AnswerRehearsal(new StepUrls(config.publicUrl())), clock);
         RecordingsController recordings = new RecordingsController(content, recordingFiles);
         AudioController audio = new AudioController(recordingFiles);
@@ -217,8 +217,8 @@ public final class App {
         }
     }
 
-    /** Opens the data directory, loads what callers hear, and starts answering: what {@link #main} and {@link Warmup} do. */
-    static Javalin start(Config config, Clock clock) {
+    /** Opens the data directory, loads what callers hear, and starts answering: what {@link #main} and the warm-up of {@code scripts/run} and the tests do. */
+    public static Javalin start(Config config, Clock clock) {
         createDataDir(config);
         Database database = openDatabase(config);
         Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(),

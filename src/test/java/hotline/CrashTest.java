@@ -1,6 +1,6 @@
 package hotline;
 
-import hotline.admin.ContentStore;
+import hotline.content.ContentStore;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.PromptDirectory;
 import hotline.db.Database;

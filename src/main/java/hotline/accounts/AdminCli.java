@@ -1,7 +1,7 @@
 package hotline.accounts;
 
 import hotline.audit.AuditLog;
-import hotline.admin.ContentStartup;
+import hotline.content.ContentStartup;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.db.Database;

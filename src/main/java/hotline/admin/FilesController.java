@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.content.ContentStore;
 import hotline.accounts.SignedIn;
 import hotline.audit.AuditLog;
 import hotline.catalog.CatalogException;

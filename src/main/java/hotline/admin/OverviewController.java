@@ -1,5 +1,7 @@
 package hotline.admin;
 
+import hotline.content.ContentStore;
+import hotline.content.Publisher;
 import hotline.accounts.SignedIn;
 import hotline.catalog.CatalogCheck;
 import hotline.catalog.CatalogSource;

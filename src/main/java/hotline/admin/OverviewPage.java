@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.content.ContentStore;
 import hotline.web.Frame;
 
 import java.time.ZoneId;

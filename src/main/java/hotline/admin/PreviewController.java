@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.content.ContentStore;
 import hotline.accounts.SignedIn;
 import hotline.catalog.Catalog;
 import hotline.catalog.CatalogCheck;

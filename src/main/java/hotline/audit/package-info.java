@@ -1,2 +1,2 @@
-/** The audit log: sign-ins, publishes, rollbacks, imports and account changes, with who and when. */
+/** The audit log: who signed in, published, rolled back, imported, signed off a language or changed an account, and when. Its page is in the admin console. */
 package hotline.audit;

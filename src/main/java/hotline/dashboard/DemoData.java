@@ -1,7 +1,7 @@
 package hotline.dashboard;
 
-import hotline.admin.ContentStartup;
-import hotline.admin.ContentStore;
+import hotline.content.ContentStartup;
+import hotline.content.ContentStore;
 import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
 import hotline.catalog.CatalogException;

@@ -1,5 +1,6 @@
 package hotline.operations;
 
+import hotline.voice.CallsInProgress;
 import hotline.catalog.PublishedCatalog;
 import hotline.metrics.CallEventWriter;
 import hotline.voice.VoiceRoutes;

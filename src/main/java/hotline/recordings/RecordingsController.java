@@ -2,8 +2,8 @@ package hotline.recordings;
 
 import hotline.accounts.SignedIn;
 import hotline.admin.AdminRoutes;
-import hotline.admin.ContentStore;
-import hotline.admin.DraftEdits;
+import hotline.content.ContentStore;
+import hotline.content.DraftEdits;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
 import hotline.catalog.CatalogSource.RecordingEntry;

@@ -5,7 +5,7 @@ import com.twilio.twiml.VoiceResponse;
 import hotline.catalog.Catalog;
 import hotline.metrics.CallEvent;
 import hotline.metrics.CallEventWriter;
-import hotline.operations.CallsInProgress;
+import hotline.voice.CallsInProgress;
 
 import io.javalin.http.Context;
 

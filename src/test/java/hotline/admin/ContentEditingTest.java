@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.content.ContentStore;
 import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;

@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.content.ContentStore;
 import hotline.TestHotline;
 import hotline.WebClient;
 import hotline.Zips;

@@ -1,5 +1,6 @@
 package hotline.operations;
 
+import hotline.voice.CallsInProgress;
 import hotline.TestHotline;
 import hotline.metrics.CallEventWriter;
 

@@ -5,7 +5,7 @@ import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;
 import hotline.Zips;
-import hotline.admin.ContentStore;
+import hotline.content.ContentStore;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
 import hotline.catalog.CatalogSource.LineEntry;

@@ -1,4 +1,4 @@
-package hotline.admin;
+package hotline.content;
 
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
@@ -15,7 +15,7 @@ public final class DraftEdits {
     private DraftEdits() {
     }
 
-    static CatalogSource withPrompts(CatalogSource source, String language, Map<String, Object> texts) {
+    public static CatalogSource withPrompts(CatalogSource source, String language, Map<String, Object> texts) {
         Map<String, Map<String, Object>> prompts = new LinkedHashMap<>(source.prompts());
         prompts.put(language, new LinkedHashMap<>(texts));
         return source.withPrompts(prompts);
@@ -34,11 +34,11 @@ public final class DraftEdits {
         return source.withRecordings(recordings);
     }
 
-    static CatalogSource withLanguages(CatalogSource source, List<LanguageEntry> languages, String defaultLanguage) {
+    public static CatalogSource withLanguages(CatalogSource source, List<LanguageEntry> languages, String defaultLanguage) {
         return source.withLanguages(source.languages().withLanguages(defaultLanguage, languages));
     }
 
-    static CatalogSource withReviewed(CatalogSource source, String code, boolean reviewed) {
+    public static CatalogSource withReviewed(CatalogSource source, String code, boolean reviewed) {
         List<LanguageEntry> languages = new ArrayList<>();
         for (LanguageEntry l : source.languages().languages()) {
             languages.add(l.code().equals(code) ? l.withState(l.offered(), reviewed) : l);
@@ -47,20 +47,20 @@ public final class DraftEdits {
     }
 
     /** A new language starts disabled and with no texts, so it cannot reach callers half-written. */
-    static CatalogSource withNewLanguage(CatalogSource source, LanguageEntry language) {
+    public static CatalogSource withNewLanguage(CatalogSource source, LanguageEntry language) {
         List<LanguageEntry> languages = new ArrayList<>(source.languages().languages());
         languages.add(language.withState(false, false));
         CatalogSource added = withLanguages(source, languages, source.languages().defaultLanguage());
         return withPrompts(added, language.code(), Map.of());
     }
 
-    static CatalogSource movedLanguage(CatalogSource source, String code, int delta) {
+    public static CatalogSource movedLanguage(CatalogSource source, String code, int delta) {
         return withLanguages(source, moved(source.languages().languages(), l -> l.code().equals(code), delta),
                 source.languages().defaultLanguage());
     }
 
     /** Replaces the line with the same id, or adds it at the end of the directory. */
-    static CatalogSource withLine(CatalogSource source, LineEntry line) {
+    public static CatalogSource withLine(CatalogSource source, LineEntry line) {
         List<LineEntry> lines = new ArrayList<>(source.lines().lines());
         Optional<Integer> at = indexOf(lines, line.id());
         if (at.isPresent()) {
@@ -71,17 +71,17 @@ public final class DraftEdits {
         return withLines(source, lines);
     }
 
-    static CatalogSource withoutLine(CatalogSource source, String id) {
+    public static CatalogSource withoutLine(CatalogSource source, String id) {
         List<LineEntry> lines = new ArrayList<>(source.lines().lines());
         lines.removeIf(l -> id.equals(l.id()));
         return withLines(source, lines);
     }
 
-    static CatalogSource movedLine(CatalogSource source, String id, int delta) {
+    public static CatalogSource movedLine(CatalogSource source, String id, int delta) {
         return withLines(source, moved(source.lines().lines(), l -> id.equals(l.id()), delta));
     }
 
-    static CatalogSource withDirectory(CatalogSource source, String hotline, List<String> speakNow, String timeZone,
+    public static CatalogSource withDirectory(CatalogSource source, String hotline, List<String> speakNow, String timeZone,
                                        Integer dialTimeoutSeconds) {
         return source.withLines(source.lines().withSettings(timeZone, dialTimeoutSeconds, hotline, List.copyOf(speakNow)));
     }

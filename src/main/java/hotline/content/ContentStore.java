@@ -1,4 +1,4 @@
-package hotline.admin;
+package hotline.content;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

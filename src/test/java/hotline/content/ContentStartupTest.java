@@ -1,4 +1,4 @@
-package hotline.admin;
+package hotline.content;
 
 import hotline.TestHotline;
 import hotline.audit.AuditLog;

@@ -1,6 +1,7 @@
-package hotline.audit;
+package hotline.admin;
 
 import hotline.accounts.SignedIn;
+import hotline.audit.AuditLog;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
@@ -21,6 +22,6 @@ public final class AuditController {
     }
 
     public void show(Context ctx) {
-        Pages.render(ctx, "audit/audit.jte", new AuditPage(SignedIn.frame(ctx, "Audit log", "audit"), audit.latest(SHOWN), zone.get()));
+        Pages.render(ctx, "admin/audit.jte", new AuditPage(SignedIn.frame(ctx, "Audit log", "audit"), audit.latest(SHOWN), zone.get()));
     }
 }

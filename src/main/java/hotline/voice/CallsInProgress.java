@@ -1,4 +1,4 @@
-package hotline.operations;
+package hotline.voice;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

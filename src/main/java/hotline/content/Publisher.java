@@ -1,4 +1,4 @@
-package hotline.admin;
+package hotline.content;
 
 import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
@@ -7,7 +7,6 @@ import hotline.catalog.CatalogProblem;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogValidator;
 import hotline.catalog.PublishedCatalog;
-import hotline.recordings.RecordingStore;
 import hotline.voice.AnswerRehearsal;
 
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.time.Instant;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Makes content live: the draft (publish) or an earlier version (rollback). Runs the same validation as
@@ -27,7 +27,8 @@ public final class Publisher {
     private final ContentStore store;
     private final PublishedCatalog published;
     private final AuditLog audit;
-    private final RecordingStore recordings;
+    /** Whether this hotline keeps an audio file, by name: recordings named by content from elsewhere may be missing. */
+    private final Predicate<String> recordingKept;
     private final AnswerRehearsal rehearsal;
     private final Clock clock;
 
@@ -38,12 +39,12 @@ public final class Publisher {
         }
     }
 
-    public Publisher(ContentStore store, PublishedCatalog published, AuditLog audit, RecordingStore recordings,
+    public Publisher(ContentStore store, PublishedCatalog published, AuditLog audit, Predicate<String> recordingKept,
                      AnswerRehearsal rehearsal, Clock clock) {
         this.store = store;
         this.published = published;
         this.audit = audit;
-        this.recordings = recordings;
+        this.recordingKept = recordingKept;
         this.rehearsal = rehearsal;
         this.clock = clock;
     }
@@ -63,7 +64,7 @@ public final class Publisher {
     private List<CatalogProblem> missingRecordingFiles(Catalog catalog) {
         List<CatalogProblem> missing = new java.util.ArrayList<>();
         catalog.recordings().forEach((language, slots) -> slots.forEach((slot, file) -> {
-            if (!recordings.has(file)) {
+            if (!recordingKept.test(file)) {
                 missing.add(new CatalogProblem(CatalogSource.promptFile(language), "recordings." + slot,
                         "the recording " + file + " is not kept by this hotline; upload it again"));
             }

@@ -1,4 +1,4 @@
-package hotline.admin;
+package hotline.content;
 
 import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
@@ -98,7 +98,7 @@ public final class ContentStartup {
      * Adds what the seed has and the content lacks: for each language both have, missing texts; for each line both
      * have, a missing kind; and the notice lines hear when they answer, if the content has none.
      */
-    static CatalogSource withMissingFrom(CatalogSource content, CatalogSource seed) {
+    public static CatalogSource withMissingFrom(CatalogSource content, CatalogSource seed) {
         CatalogSource completed = withMissingTextsFrom(content, seed);
         if (completed.lines() == null || completed.lines().lines() == null || seed.lines() == null) {
             return completed;
@@ -116,7 +116,7 @@ public final class ContentStartup {
     }
 
     /** Adds, for each language both have, the texts the seed has and the content lacks. */
-    static CatalogSource withMissingTextsFrom(CatalogSource content, CatalogSource seed) {
+    public static CatalogSource withMissingTextsFrom(CatalogSource content, CatalogSource seed) {
         Map<String, Map<String, Object>> prompts = new LinkedHashMap<>();
         content.prompts().forEach((language, texts) -> {
             Map<String, Object> completed = new LinkedHashMap<>(seed.prompts().getOrDefault(language, Map.of()));

@@ -1,4 +1,4 @@
-package hotline.web;
+package hotline.operations;
 
 import hotline.catalog.Catalog;
 import hotline.metrics.CallEventWriter;

@@ -1,10 +1,8 @@
-package hotline;
+package hotline.simulator;
 
+import hotline.App;
 import hotline.config.Config;
 import hotline.config.LocalToken;
-import hotline.simulator.CallSimulator;
-import hotline.simulator.ScriptedCaller;
-import hotline.simulator.SimulatedCall;
 
 import io.javalin.Javalin;
 

@@ -1,5 +1,6 @@
-package hotline.audit;
+package hotline.admin;
 
+import hotline.audit.AuditLog;
 import hotline.web.Frame;
 
 import java.time.Instant;
