@@ -2,6 +2,7 @@ package hotline.accounts;
 
 import hotline.audit.AuditLog;
 import hotline.admin.ContentStartup;
+import hotline.admin.FallbackCommand;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.db.Database;
@@ -24,6 +25,7 @@ public final class AdminCli {
                    scripts/hotline user passwd NAME                      set an account's password
                    scripts/hotline user disable NAME | enable NAME       stop or allow an account's sign-in
                    scripts/hotline user list                             list the accounts
+                   scripts/hotline fallback-twiml                        print the fallback to paste into a TwiML Bin
 
             Works on the database under HOTLINE_DATA_DIR (default ./data), also while the hotline runs.
             Passwords are read from the terminal without echo; with no terminal, from two lines on stdin.
@@ -49,9 +51,18 @@ public final class AdminCli {
     }
 
     public static void main(String[] args) {
+        PrintStream document = System.out;
+        boolean fallback = args.length > 0 && args[0].equals(FallbackCommand.NAME);
+        if (fallback) {
+            // Standard output carries the TwiML alone, to be copied whole; the logs (Flyway's) go to standard error.
+            System.setOut(System.err);
+        }
         try {
             Config config = Config.fromEnvironment();
             Database database = Database.openIn(config.dataDir(), ContentStartup.timeZone(config.promptsDir()));
+            if (fallback) {
+                System.exit(FallbackCommand.run(database, document, System.err));
+            }
             Clock clock = Clock.systemUTC();
             AdminCli cli = new AdminCli(new Accounts(database, new PasswordHasher(), clock), new Sessions(database, clock),
                     new AuditLog(database, clock), terminal(), System.out);

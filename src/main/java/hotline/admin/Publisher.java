@@ -29,6 +29,7 @@ public final class Publisher {
     private final AuditLog audit;
     private final RecordingStore recordings;
     private final AnswerRehearsal rehearsal;
+    private final FallbackStatus fallback;
     private final Clock clock;
 
     /** What happened: the new version, or the problems that stopped it. */
@@ -38,13 +39,15 @@ public final class Publisher {
         }
     }
 
+    /** @param fallback notes each published version's fallback, so the console can say when the TwiML Bin needs it */
     public Publisher(ContentStore store, PublishedCatalog published, AuditLog audit, RecordingStore recordings,
-                     AnswerRehearsal rehearsal, Clock clock) {
+                     AnswerRehearsal rehearsal, FallbackStatus fallback, Clock clock) {
         this.store = store;
         this.published = published;
         this.audit = audit;
         this.recordings = recordings;
         this.rehearsal = rehearsal;
+        this.fallback = fallback;
         this.clock = clock;
     }
 
@@ -97,8 +100,10 @@ public final class Publisher {
             return new Result(Optional.empty(), unfollowable);
         }
         long version = store.publish(content, by, note, restores);
-        published.publish(check.catalog().orElseThrow().withVersion("v" + version));
+        Catalog live = check.catalog().orElseThrow().withVersion("v" + version);
+        published.publish(live);
         audit.record(by, action, "v" + version + ": " + note);
+        fallback.recordLive(live);
         return new Result(Optional.of(version), List.of());
     }
 }
