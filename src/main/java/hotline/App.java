@@ -63,6 +63,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /** Builds the hotline (one place wires everything by hand) and, in {@link #main}, starts it. */
@@ -268,14 +269,19 @@ public final class App {
         }
     }
 
+    /** Creates the data directory readable by its owner only; with a Twilio token, refuses one that others can open. */
     private static void createDataDir(Config config) {
         try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
+            if (!Files.isDirectory(config.dataDir())) {
+                Files.createDirectories(config.dataDir(),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
             throw new ConfigException(Config.DATA_DIR, "\"" + config.dataDir() + "\" cannot be created: " + e.getMessage());
         }
         if (!Files.isWritable(config.dataDir())) {
             throw new ConfigException(Config.DATA_DIR, "\"" + config.dataDir() + "\" is not writable");
         }
+        config.requirePrivateDataDir();
     }
 }
