@@ -6,6 +6,7 @@ import hotline.admin.FallbackCommand;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.db.Database;
+import hotline.twilio.TwilioCli;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -26,6 +27,8 @@ public final class AdminCli {
                    scripts/hotline user disable NAME | enable NAME       stop or allow an account's sign-in
                    scripts/hotline user list                             list the accounts
                    scripts/hotline fallback-twiml                        print the fallback to paste into a TwiML Bin
+                   scripts/hotline twilio connect|check --number NUMBER  set up or check the Twilio number
+                                                                         (scripts/hotline twilio --help)
 
             Works on the database under HOTLINE_DATA_DIR (default ./data), also while the hotline runs.
             Passwords are read from the terminal without echo; with no terminal, from two lines on stdin.
@@ -51,6 +54,10 @@ public final class AdminCli {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(TwilioCli.COMMAND)) {
+            // Talks to Twilio only: needs no database, so it also runs where the hotline's data is not.
+            System.exit(TwilioCli.run(List.of(args).subList(1, args.length), System.getenv(), System.out));
+        }
         PrintStream document = System.out;
         boolean fallback = args.length > 0 && args[0].equals(FallbackCommand.NAME);
         if (fallback) {
