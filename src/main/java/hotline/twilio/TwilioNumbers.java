@@ -30,11 +30,14 @@ final class TwilioNumbers {
     private final TwilioRestClient client;
     private final TwilioCredentials credentials;
     private final String apiHost;
+    /** Requests go to {@code TWILIO_API_BASE_URL}, not to Twilio. */
+    private final boolean standIn;
 
-    private TwilioNumbers(TwilioRestClient client, TwilioCredentials credentials, String apiHost) {
+    private TwilioNumbers(TwilioRestClient client, TwilioCredentials credentials, String apiHost, boolean standIn) {
         this.client = client;
         this.credentials = credentials;
         this.apiHost = apiHost;
+        this.standIn = standIn;
     }
 
     /** @param baseUrl where to send the SDK's requests instead of Twilio's own hosts (a stand-in, in tests) */
@@ -43,7 +46,8 @@ final class TwilioNumbers {
                 .accountSid(credentials.accountSid())
                 .httpClient(baseUrl.<com.twilio.http.HttpClient>map(BaseUrlHttpClient::new).orElseGet(NetworkHttpClient::new))
                 .build();
-        return new TwilioNumbers(client, credentials, baseUrl.map(URI::getAuthority).orElse("api.twilio.com"));
+        return new TwilioNumbers(client, credentials, baseUrl.map(URI::getAuthority).orElse("api.twilio.com"),
+                baseUrl.isPresent());
     }
 
     /** The number, if it is on this account; Twilio matches the filter as part of a number, so we keep exact ones. */
@@ -140,7 +144,8 @@ final class TwilioNumbers {
         } else {
             why = "the connection to " + apiHost + " failed: " + (cause.getMessage() == null ? cause : cause.getMessage());
         }
-        return new CliProblem(2, "Cannot reach Twilio's API: " + why + ". Check this machine's internet connection "
-                + "then run the command again. Nothing was changed.");
+        return new CliProblem(2, "Cannot reach Twilio's API: " + why + ". " + (standIn
+                ? "Check " + TwilioCli.API_BASE_URL + ", or unset it to use Twilio's own API"
+                : "Check this machine's internet connection") + ", then run the command again. Nothing was changed.");
     }
 }

@@ -36,12 +36,15 @@ class FallbackCommandTest {
     }
 
     @Test
-    void withNothingPublishedItSaysToStartTheHotlineFirst(@TempDir Path data) {
+    void withNothingPublishedItSaysToStartTheHotlineFirst(@TempDir Path parent) throws Exception {
+        Path data = parent.resolve("not-yet-made");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = FallbackCommand.run(Database.openIn(data, TestHotline.LOS_ANGELES), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, exit);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Nothing is published yet"), err.toString(StandardCharsets.UTF_8));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(data)),
+                "a data directory a command makes before the hotline's first start is as private as the hotline's own");
     }
 
     @Test
