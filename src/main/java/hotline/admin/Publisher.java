@@ -24,6 +24,7 @@ import java.util.Optional;
  * changes nothing.
  */
 public final class Publisher {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Publisher.class);
     private final ContentStore store;
     private final PublishedCatalog published;
     private final AuditLog audit;
@@ -103,7 +104,12 @@ public final class Publisher {
         Catalog live = check.catalog().orElseThrow().withVersion("v" + version);
         published.publish(live);
         audit.record(by, action, "v" + version + ": " + note);
-        fallback.recordLive(live);
+        try {
+            fallback.recordLive(live);
+        } catch (RuntimeException e) {
+            // Published all the same; the Publish page notes the fallback again when it is next shown.
+            log.error("Published v{}, but could not note its fallback for the TwiML Bin", version, e);
+        }
         return new Result(Optional.of(version), List.of());
     }
 }
