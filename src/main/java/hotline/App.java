@@ -9,8 +9,10 @@ import hotline.accounts.LoginController;
 import hotline.accounts.PasswordHasher;
 import hotline.accounts.Sessions;
 import hotline.admin.AdminRoutes;
+import hotline.admin.FallbackController;
 import hotline.content.ContentStartup;
 import hotline.content.ContentStore;
+import hotline.content.FallbackStatus;
 import hotline.admin.FilesController;
 import hotline.admin.LanguagesController;
 import hotline.admin.LinesController;
@@ -61,6 +63,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /** Builds the hotline (one place wires everything by hand) and, in {@link #main}, starts it. */
@@ -97,11 +100,13 @@ public final class App {
 
         ContentStore content = new ContentStore(database, clock);
         RecordingStore recordingFiles = new RecordingStore(config.dataDir());
+        FallbackStatus fallbackStatus = new FallbackStatus(database, clock);
         Publisher publisher = new Publisher(content, catalog, audit, recordingFiles::has,
-                new AnswerRehearsal(new StepUrls(config.publicUrl())), clock);
+                new AnswerRehearsal(new StepUrls(config.publicUrl())), fallbackStatus, clock);
+        FallbackController fallback = new FallbackController(catalog, fallbackStatus, audit);
         RecordingsController recordings = new RecordingsController(content, recordingFiles);
         AudioController audio = new AudioController(recordingFiles);
-        OverviewController overview = new OverviewController(content, publisher, catalog);
+        OverviewController overview = new OverviewController(content, publisher, catalog, fallbackStatus);
         PromptsController prompts = new PromptsController(content, audit);
         LinesController lines = new LinesController(content);
         CallStatistics statistics = new CallStatistics(database);
@@ -143,6 +148,7 @@ public final class App {
             javalin.routes.post(VoiceRoutes.TRANSFER_RESULT, voice::step);
             javalin.routes.post(VoiceRoutes.STATUS, voice::status);
             javalin.routes.post(VoiceRoutes.WHISPER, voice::whisper);
+            javalin.routes.post(VoiceRoutes.FALLBACK, voice::fallback);
             javalin.routes.get(HealthController.PATH, health::show);
             javalin.routes.get(MetricsController.PATH, metricsPage::show);
             javalin.routes.get(AudioController.PATH, audio::serve);
@@ -183,6 +189,8 @@ public final class App {
             javalin.routes.get(AdminRoutes.EXPORT, files::export);
             javalin.routes.post(AdminRoutes.IMPORT, files::importFiles);
             javalin.routes.get(AdminRoutes.AUDIT, auditPage::show);
+            javalin.routes.get(AdminRoutes.FALLBACK, fallback::show);
+            javalin.routes.post(AdminRoutes.FALLBACK_PASTED, fallback::pasted);
 
             javalin.routes.get(DashboardController.PAGE, dashboard::page);
             javalin.routes.get(DashboardController.DATA, dashboard::data);
@@ -228,10 +236,28 @@ public final class App {
         String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
         Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock);
         app.start(config.bindHost(), config.port());
+        noteFallback(database, catalog, clock);
         log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}. Admin: {}{}", config.bindHost(),
                 app.port(), config.publicUrl(), catalog.version(), String.join(", ",
                         catalog.languages().stream().map(l -> l.code()).toList()), config.publicUrl(), AdminRoutes.HOME);
         return app;
+    }
+
+    /**
+     * The fallback for the TwiML Bin, made from the content just loaded: its change is noted (a release may word it
+     * differently) and, until an admin marks it pasted, the log says what to do. Never stops the hotline.
+     */
+    private static void noteFallback(Database database, Catalog catalog, Clock clock) {
+        try {
+            FallbackStatus.Status fallback = new FallbackStatus(database, clock).recordLive(catalog);
+            if (!fallback.upToDate()) {
+                log.warn("The fallback for when this server is down (fallback {}, changed in {}) is not marked as pasted "
+                        + "into a TwiML Bin: print it with scripts/hotline fallback-twiml, paste it, and mark it pasted on "
+                        + "the admin console's Publish page", fallback.fingerprint(), fallback.changedIn());
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not make the fallback TwiML; calls are answered as usual", e);
+        }
     }
 
     private static Database openDatabase(Config config) {
@@ -243,14 +269,19 @@ public final class App {
         }
     }
 
+    /** Creates the data directory readable by its owner only; with a Twilio token, refuses one that others can open. */
     private static void createDataDir(Config config) {
         try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
+            if (!Files.isDirectory(config.dataDir())) {
+                Files.createDirectories(config.dataDir(),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
             throw new ConfigException(Config.DATA_DIR, "\"" + config.dataDir() + "\" cannot be created: " + e.getMessage());
         }
         if (!Files.isWritable(config.dataDir())) {
             throw new ConfigException(Config.DATA_DIR, "\"" + config.dataDir() + "\" is not writable");
         }
+        config.requirePrivateDataDir();
     }
 }

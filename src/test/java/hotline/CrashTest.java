@@ -123,7 +123,8 @@ class CrashTest {
                 .redirectErrorStream(true).redirectOutput(data.resolve("hotline-" + processes.size() + ".log").toFile());
         builder.environment().putAll(Map.of("TWILIO_AUTH_TOKEN", TOKEN, "HOTLINE_PORT", Integer.toString(port),
                 "HOTLINE_PUBLIC_URL", "http://127.0.0.1:" + port, "HOTLINE_DATA_DIR", data.toString(),
-                "HOTLINE_PROMPTS_DIR", TestHotline.SEED_PROMPTS.toAbsolutePath().toString()));
+                "HOTLINE_PROMPTS_DIR", TestHotline.SEED_PROMPTS.toAbsolutePath().toString(),
+                "HOTLINE_ALLOW_HTTP", "1"));
         Process process = builder.start();
         processes.add(process);
         return process;

@@ -107,12 +107,25 @@ public final class TestHotline implements AutoCloseable {
         return start(clock, "http://127.0.0.1:" + port, port);
     }
 
+    /**
+     * A hotline behind a proxy whose address is {@code publicUrl}, as in production: on a loopback port of its own,
+     * with no metrics token, so /metrics is served only to requests from this machine that came through no proxy.
+     */
+    public static TestHotline startBehind(String publicUrl) {
+        return start(Clock.fixed(OFFICE_HOURS.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")), publicUrl, 0,
+                Optional.empty());
+    }
+
     private static TestHotline start(Clock clock, String publicUrl, int port) {
+        return start(clock, publicUrl, port, Optional.of(METRICS_TOKEN));
+    }
+
+    private static TestHotline start(Clock clock, String publicUrl, int port, Optional<String> metricsToken) {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
             Config config = new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
                     Duration.ofDays(Config.DEFAULT_RETENTION_DAYS), Config.DEFAULT_SMALL_COUNT_THRESHOLD,
-                    Optional.of(METRICS_TOKEN));
+                    metricsToken);
             Database database = Database.openIn(dataDir, LOS_ANGELES);
             Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
                     new AuditLog(database, clock));

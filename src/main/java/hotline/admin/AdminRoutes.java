@@ -23,6 +23,9 @@ public final class AdminRoutes {
     public static final String EXPORT = "/admin/files/export";
     public static final String IMPORT = "/admin/files/import";
     public static final String AUDIT = "/admin/audit";
+    /** The fallback for the TwiML Bin, to copy; and the button that says it was pasted. */
+    public static final String FALLBACK = "/admin/fallback";
+    public static final String FALLBACK_PASTED = "/admin/fallback/pasted";
 
     private AdminRoutes() {
     }

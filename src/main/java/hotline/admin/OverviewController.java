@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.content.FallbackStatus;
 import hotline.content.ContentStore;
 import hotline.content.Publisher;
 import hotline.accounts.SignedIn;
@@ -20,11 +21,13 @@ public final class OverviewController {
     private final ContentStore store;
     private final Publisher publisher;
     private final PublishedCatalog published;
+    private final FallbackStatus fallback;
 
-    public OverviewController(ContentStore store, Publisher publisher, PublishedCatalog published) {
+    public OverviewController(ContentStore store, Publisher publisher, PublishedCatalog published, FallbackStatus fallback) {
         this.store = store;
         this.publisher = publisher;
         this.published = published;
+        this.fallback = fallback;
     }
 
     public void show(Context ctx) {
@@ -58,6 +61,7 @@ public final class OverviewController {
         ctx.status(status);
         Pages.render(ctx, "admin/overview.jte", new OverviewPage(SignedIn.frame(ctx, "Publish", "overview"), live, draft,
                 ContentDiff.between(liveContent, draft.content()), ProblemView.of(check.errors()),
-                ProblemView.of(check.warnings()), needReview, publishFailed, note, published.get().timeZone()));
+                ProblemView.of(check.warnings()), needReview, publishFailed, note, published.get().timeZone(),
+                fallback.recordLive(published.get())));
     }
 }

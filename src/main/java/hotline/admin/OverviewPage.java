@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.content.FallbackStatus;
 import hotline.content.ContentStore;
 import hotline.web.Frame;
 
@@ -13,10 +14,12 @@ import java.util.List;
  * that publishes it.
  *
  * @param publishFailed true right after a publish was refused, so the page says that nothing changed
+ * @param fallback      whether the TwiML Bin holds the live content's fallback
  */
 public record OverviewPage(Frame frame, ContentStore.Version live, ContentStore.Draft draft,
                            List<ContentDiff.Change> changes, List<ProblemView> errors, List<ProblemView> warnings,
-                           List<String> needReview, boolean publishFailed, String note, ZoneId zone) {
+                           List<String> needReview, boolean publishFailed, String note, ZoneId zone,
+                           FallbackStatus.Status fallback) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
 

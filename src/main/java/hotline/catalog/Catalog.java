@@ -75,6 +75,15 @@ public record Catalog(String version, List<Language> languages, String defaultLa
                 dialTimeoutSeconds, recordings, anotherLanguage, whisper);
     }
 
+    /**
+     * The same content with no recordings: every text is spoken by its language's voice. For answers that must not
+     * depend on this server, which serves the recordings (the fallback hosted by Twilio).
+     */
+    public Catalog withoutRecordings() {
+        return new Catalog(version, languages, defaultLanguage, prompts, lines, timeZone, hotlineLineId, speakNowOrder,
+                dialTimeoutSeconds, Map.of(), anotherLanguage, whisper);
+    }
+
     /** The audio file recorded for {@code slot} in {@code language}, if there is an up-to-date one. */
     public Optional<String> recording(Language language, String slot) {
         return Optional.ofNullable(recordings.getOrDefault(language.code(), Map.of()).get(slot));

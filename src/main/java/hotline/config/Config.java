@@ -1,11 +1,17 @@
 package hotline.config;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything an operator sets, read once from the environment. A bad value stops start-up with a message that
@@ -30,6 +36,8 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
     public static final String LOG_FORMAT = "HOTLINE_LOG_FORMAT";
     /** The bearer token Prometheus sends for /metrics; without it, /metrics answers this machine only. */
     public static final String METRICS_TOKEN = "HOTLINE_METRICS_TOKEN";
+    /** {@code 1} lets a hotline with a Twilio token have an http public URL: for a test tunnel only, never live. */
+    public static final String ALLOW_HTTP = "HOTLINE_ALLOW_HTTP";
 
     public static Config fromEnvironment() {
         return fromMap(System.getenv());
@@ -40,6 +48,7 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
         int port = port(env.get(PORT));
         URI publicUrl = publicUrl(env.get(PUBLIC_URL), port);
         Optional<String> token = authToken(env.get(AUTH_TOKEN));
+        checkPublicUrlFitsMode(env.get(PUBLIC_URL), publicUrl, token.isPresent(), allowHttp(env.get(ALLOW_HTTP)));
         Path dataDir = Path.of(env.getOrDefault(DATA_DIR, "./data")).toAbsolutePath().normalize();
         Path promptsDir = Path.of(env.getOrDefault(PROMPTS_DIR, "./prompts")).toAbsolutePath().normalize();
         checkLogFormat(env.get(LOG_FORMAT));
@@ -97,6 +106,11 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
         if (text == null || text.isBlank()) {
             return URI.create("http://127.0.0.1:" + port);
         }
+        return parsePublicUrl(text);
+    }
+
+    /** A {@value #PUBLIC_URL} as typed, checked: an http(s) address without query, its trailing slash dropped. */
+    public static URI parsePublicUrl(String text) {
         try {
             URI uri = new URI(text.trim().replaceAll("/+$", ""));
             boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
@@ -109,6 +123,71 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
         }
         throw new ConfigException(PUBLIC_URL, "\"" + text + "\" must be the http(s) address Twilio calls, "
                 + "like https://hotline.example.org, without a query");
+    }
+
+    /**
+     * With a Twilio token, the public URL is where Twilio sends what callers press: it must be https (TLS in front of
+     * the hotline), unless {@value #ALLOW_HTTP} says this is a test tunnel. Without one, the hotline runs in local mode
+     * and refuses every call from elsewhere, so a public address there is a mistake that would otherwise go unnoticed.
+     */
+    private static void checkPublicUrlFitsMode(String typed, URI publicUrl, boolean twilioToken, boolean allowHttp) {
+        boolean set = typed != null && !typed.isBlank();
+        if (twilioToken && !set && !allowHttp) {
+            throw new ConfigException(PUBLIC_URL, "is not set: with " + AUTH_TOKEN + " set the hotline answers Twilio, "
+                    + "so set it to the https address Twilio calls, such as https://hotline.example.org");
+        }
+        if (twilioToken && set && publicUrl.getScheme().equals("http") && !allowHttp) {
+            throw new ConfigException(PUBLIC_URL, "\"" + typed.trim() + "\" is http: Twilio would send what callers press "
+                    + "unencrypted; put TLS in front of the hotline (README, Going live) and use its https address, or set "
+                    + ALLOW_HTTP + "=1 for a test tunnel only");
+        }
+        if (!twilioToken && set && !isLoopback(publicUrl)) {
+            throw new ConfigException(PUBLIC_URL, "\"" + typed.trim() + "\" is an address for Twilio, but " + AUTH_TOKEN
+                    + " is not set, so the hotline would run in local mode and refuse every call: set " + AUTH_TOKEN
+                    + " to the Twilio account's Auth Token, or unset " + PUBLIC_URL + " to run locally");
+        }
+    }
+
+    /** This machine: {@code localhost} or a loopback address written as such (no name is looked up). */
+    public static boolean isLoopback(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.endsWith(".localhost") || host.matches("127(\\.[0-9]{1,3}){3}")
+                || host.equals("[::1]") || host.equals("::1");
+    }
+
+    private static boolean allowHttp(String text) {
+        if (text == null || text.isBlank() || text.trim().equals("0")) {
+            return false;
+        }
+        if (text.trim().equals("1")) {
+            return true;
+        }
+        throw new ConfigException(ALLOW_HTTP, "\"" + text + "\" must be 1 (allow an http public URL, for a test tunnel "
+                + "only) or 0");
+    }
+
+    /**
+     * With a Twilio token, the data directory must be readable by its owner only: it holds password hashes, the audit
+     * log and call statistics. Called at start-up, once the directory exists.
+     */
+    public void requirePrivateDataDir() {
+        if (localMode()) {
+            return;
+        }
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(dataDir);
+        } catch (UnsupportedOperationException e) {
+            return;
+        } catch (IOException e) {
+            throw new ConfigException(DATA_DIR, "\"" + dataDir + "\" cannot be read: " + e.getMessage());
+        }
+        boolean othersToo = permissions.stream().anyMatch(p -> !p.name().startsWith("OWNER_"));
+        if (othersToo) {
+            throw new ConfigException(DATA_DIR, "\"" + dataDir + "\" is open to others ("
+                    + PosixFilePermissions.toString(permissions) + "), and it holds password hashes "
+                    + "and the audit log: make it the hotline's own with chmod 700 " + dataDir);
+        }
     }
 
     private static void checkLogFormat(String text) {

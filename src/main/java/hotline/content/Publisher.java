@@ -24,12 +24,14 @@ import java.util.function.Predicate;
  * changes nothing.
  */
 public final class Publisher {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Publisher.class);
     private final ContentStore store;
     private final PublishedCatalog published;
     private final AuditLog audit;
     /** Whether this hotline keeps an audio file, by name: recordings named by content from elsewhere may be missing. */
     private final Predicate<String> recordingKept;
     private final AnswerRehearsal rehearsal;
+    private final FallbackStatus fallback;
     private final Clock clock;
 
     /** What happened: the new version, or the problems that stopped it. */
@@ -39,13 +41,15 @@ public final class Publisher {
         }
     }
 
+    /** @param fallback notes each published version's fallback, so the console can say when the TwiML Bin needs it */
     public Publisher(ContentStore store, PublishedCatalog published, AuditLog audit, Predicate<String> recordingKept,
-                     AnswerRehearsal rehearsal, Clock clock) {
+                     AnswerRehearsal rehearsal, FallbackStatus fallback, Clock clock) {
         this.store = store;
         this.published = published;
         this.audit = audit;
         this.recordingKept = recordingKept;
         this.rehearsal = rehearsal;
+        this.fallback = fallback;
         this.clock = clock;
     }
 
@@ -98,8 +102,15 @@ public final class Publisher {
             return new Result(Optional.empty(), unfollowable);
         }
         long version = store.publish(content, by, note, restores);
-        published.publish(check.catalog().orElseThrow().withVersion("v" + version));
+        Catalog live = check.catalog().orElseThrow().withVersion("v" + version);
+        published.publish(live);
         audit.record(by, action, "v" + version + ": " + note);
+        try {
+            fallback.recordLive(live);
+        } catch (RuntimeException e) {
+            // Published all the same; the Publish page notes the fallback again when it is next shown.
+            log.error("Published v{}, but could not note its fallback for the TwiML Bin", version, e);
+        }
         return new Result(Optional.of(version), List.of());
     }
 }

@@ -55,7 +55,11 @@ public final class Database {
     /** For tests of upgrades: the schema up to {@code version} only (all of it when null). */
     public static Database openAtVersion(Path file, ZoneId zone, String version) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path folder = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                // As private as the file: made by a command before the hotline's first start, it is the data directory.
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder for " + file, e);
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,11 @@ public final class VoiceController {
     /** The safety net of the catalog we started with, for when even building a fresh one fails. */
     private final String lastResort;
     private final AnswerCache answers = new AnswerCache();
+    /** The fallback of the catalog it was made from; made again when a publish swaps the catalog. */
+    private final AtomicReference<Fallback> fallback = new AtomicReference<>();
+
+    private record Fallback(Catalog catalog, FallbackTwiml twiml) {
+    }
     private final RetriedWebhooks retries = new RetriedWebhooks();
 
     public VoiceController(Supplier<Catalog> catalog, CallFlow flow, CallEventWriter events, CallsInProgress calls,
@@ -94,6 +100,21 @@ public final class VoiceController {
             twiml = NOTHING_TO_SAY;
         }
         ctx.contentType(TWIML).result(twiml);
+    }
+
+    /**
+     * Twilio's voice fallback URL, when it points at this instance because the primary is elsewhere: the document of
+     * the TwiML Bin fallback, with the called number (ours) as caller ID. Records no events, like the Bin. Should it
+     * fail, the safety net answers, which also ends at the 24-hour hotline.
+     */
+    public void fallback(Context ctx) {
+        Catalog current = catalog.get();
+        Fallback made = fallback.get();
+        if (made == null || made.catalog() != current) {
+            made = new Fallback(current, FallbackTwiml.of(current));
+            fallback.set(made);
+        }
+        ctx.contentType(TWIML).result(made.twiml().forCall(hotlineNumber(ctx)));
     }
 
     /** Anything unexpected mid-call: apologize and connect the caller to the 24-hour hotline. Never a 500. */

@@ -13,6 +13,11 @@ public final class VoiceRoutes {
     public static final String STATUS = "/voice/status";
     /** Twilio asks it when a transferred call is answered: what the line hears before the caller is connected. */
     public static final String WHISPER = "/voice/whisper";
+    /**
+     * The same document as the TwiML Bin fallback ({@link FallbackTwiml}), for setups whose voice fallback URL is a
+     * second instance of the hotline elsewhere.
+     */
+    public static final String FALLBACK = "/voice/fallback";
 
     private VoiceRoutes() {
     }

@@ -72,25 +72,6 @@ class AccountsTest {
     }
 
     @Test
-    void theCommandLineAddsTheFirstAdminReadingThePasswordTwice() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ArrayDeque<String> typed = new ArrayDeque<>(List.of("a long enough secret", "a long enough secret"));
-        AdminCli cli = new AdminCli(accounts, new Sessions(hotline.database, hotline.clock), new AuditLog(hotline.database, hotline.clock),
-                prompt -> typed.poll(), new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals(0, cli.run(List.of("user", "add", "--role", "admin", "Ana")));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Added ana (admin)"));
-        assertTrue(accounts.authenticate("ana", "a long enough secret").orElseThrow().isAdmin());
-
-        ArrayDeque<String> mismatch = new ArrayDeque<>(List.of("another long secret", "a different secret"));
-        AdminCli again = new AdminCli(accounts, new Sessions(hotline.database, hotline.clock), new AuditLog(hotline.database, hotline.clock),
-                prompt -> mismatch.poll(), new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals(1, again.run(List.of("user", "add", "ben")));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("The two passwords are not the same; nothing was changed."));
-        assertTrue(accounts.byName("ben").isEmpty());
-        assertEquals(2, again.run(List.of("user", "frobnicate", "ben")));
-    }
-
-    @Test
     void aFreshLocalInstallGetsAnAdminWithARandomOneTimePasswordInAPrivateFile(@TempDir Path dataDir) throws IOException {
         FirstAdmin.createIfNoAccounts(accounts, dataDir, false);
         assertTrue(accounts.none(), "not outside local mode");

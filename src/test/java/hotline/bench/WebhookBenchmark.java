@@ -60,7 +60,8 @@ public final class WebhookBenchmark {
         String base = "http://127.0.0.1:" + port;
         Map<String, String> env = Map.of("TWILIO_AUTH_TOKEN", TOKEN, "HOTLINE_PORT", Integer.toString(port),
                 "HOTLINE_PUBLIC_URL", base, "HOTLINE_DATA_DIR", work.resolve("data").toString(),
-                "HOTLINE_PROMPTS_DIR", Path.of("prompts").toAbsolutePath().toString(), "HOTLINE_METRICS_TOKEN", METRICS_TOKEN);
+                "HOTLINE_PROMPTS_DIR", Path.of("prompts").toAbsolutePath().toString(), "HOTLINE_METRICS_TOKEN", METRICS_TOKEN,
+                "HOTLINE_ALLOW_HTTP", "1");
         long spawned = System.nanoTime();
         Process hotline = startWithScriptsRun(env, work);
         try {

@@ -37,7 +37,7 @@ class HostileWebhookTest {
     private static final TestHotline hotline = TestHotline.start();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final List<String> ROUTES = List.of(VoiceRoutes.INCOMING, VoiceRoutes.LANGUAGE, VoiceRoutes.MENU,
-            VoiceRoutes.TRANSFER_RESULT, VoiceRoutes.STATUS);
+            VoiceRoutes.TRANSFER_RESULT, VoiceRoutes.STATUS, VoiceRoutes.FALLBACK);
     private static final List<String> TWILIO_NAMES = List.of("Digits", "SpeechResult", "DialCallStatus", "DialCallDuration",
             "CallSid", "To", "From", "CallStatus", "CallDuration", "Confidence");
     private static final List<String> QUERY_NAMES = List.of("lang", "menu", "page", "topic", "line", "tries");

@@ -1,10 +1,17 @@
-package hotline.accounts;
+package hotline.cli;
 
+import hotline.accounts.Account;
+import hotline.accounts.Accounts;
+import hotline.accounts.Sessions;
+import hotline.accounts.PasswordHasher;
+import hotline.accounts.Role;
+import hotline.accounts.PasswordRules;
 import hotline.audit.AuditLog;
 import hotline.content.ContentStartup;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.db.Database;
+import hotline.twilio.TwilioCli;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -18,12 +25,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code scripts/hotline}: manage accounts from the command line, where the first admin is made. */
-public final class AdminCli {
+public final class HotlineCli {
     static final String USAGE = """
             Usage: scripts/hotline user add [--role admin|staff] NAME   add an account (asks for its password)
                    scripts/hotline user passwd NAME                      set an account's password
                    scripts/hotline user disable NAME | enable NAME       stop or allow an account's sign-in
                    scripts/hotline user list                             list the accounts
+                   scripts/hotline fallback-twiml                        print the fallback to paste into a TwiML Bin
+                   scripts/hotline twilio connect|check --number NUMBER  set up or check the Twilio number
+                                                                         (scripts/hotline twilio --help)
 
             Works on the database under HOTLINE_DATA_DIR (default ./data), also while the hotline runs.
             Passwords are read from the terminal without echo; with no terminal, from two lines on stdin.
@@ -40,7 +50,7 @@ public final class AdminCli {
         String read(String prompt);
     }
 
-    AdminCli(Accounts accounts, Sessions sessions, AuditLog audit, PasswordSource passwords, PrintStream out) {
+    HotlineCli(Accounts accounts, Sessions sessions, AuditLog audit, PasswordSource passwords, PrintStream out) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
@@ -49,11 +59,24 @@ public final class AdminCli {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(TwilioCli.COMMAND)) {
+            // Talks to Twilio only: needs no database, so it also runs where the hotline's data is not.
+            System.exit(TwilioCli.run(List.of(args).subList(1, args.length), System.getenv(), System.out));
+        }
+        PrintStream document = System.out;
+        boolean fallback = args.length > 0 && args[0].equals(FallbackCommand.NAME);
+        if (fallback) {
+            // Standard output carries the TwiML alone, to be copied whole; the logs (Flyway's) go to standard error.
+            System.setOut(System.err);
+        }
         try {
             Config config = Config.fromEnvironment();
             Database database = Database.openIn(config.dataDir(), ContentStartup.timeZone(config.promptsDir()));
+            if (fallback) {
+                System.exit(FallbackCommand.run(database, document, System.err));
+            }
             Clock clock = Clock.systemUTC();
-            AdminCli cli = new AdminCli(new Accounts(database, new PasswordHasher(), clock), new Sessions(database, clock),
+            HotlineCli cli = new HotlineCli(new Accounts(database, new PasswordHasher(), clock), new Sessions(database, clock),
                     new AuditLog(database, clock), terminal(), System.out);
             System.exit(cli.run(List.of(args)));
         } catch (ConfigException e) {
