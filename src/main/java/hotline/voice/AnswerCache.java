@@ -84,12 +84,15 @@ final class AnswerCache {
      * catalog swaps back. That costs a rebuild or two, never a wrong answer.
      */
     private Generation generationOf(Catalog catalog) {
-        Generation kept = generation.get();
-        if (kept.catalog() == catalog) {
-            return kept;
-        }
         Generation fresh = Generation.of(catalog);
-        return generation.compareAndSet(kept, fresh) ? fresh : generationOf(catalog);
+        Generation kept = generation.get();
+        while (kept.catalog() != catalog) {
+            if (generation.compareAndSet(kept, fresh)) {
+                return fresh;
+            }
+            kept = generation.get();
+        }
+        return kept;
     }
 
     private static boolean cacheable(Object step, CallInput input) {
