@@ -84,8 +84,11 @@ final class AnswerCache {
      * catalog swaps back. That costs a rebuild or two, never a wrong answer.
      */
     private Generation generationOf(Catalog catalog) {
-        Generation fresh = Generation.of(catalog);
         Generation kept = generation.get();
+        if (kept.catalog() == catalog) {
+            return kept; // every call but the first few after a publish
+        }
+        Generation fresh = Generation.of(catalog);
         while (kept.catalog() != catalog) {
             if (generation.compareAndSet(kept, fresh)) {
                 return fresh;
