@@ -186,8 +186,12 @@ public final class App {
             javalin.routes.get(DashboardController.CSV, dashboard::csv);
 
             javalin.routes.exception(Exception.class, (error, ctx) -> {
-                if (ctx.path().startsWith(VoiceRoutes.PREFIX)) {
+                if (ctx.path().startsWith(VoiceRoutes.PREFIX) && TwilioSignatureCheck.signed(ctx)) {
                     voice.safetyNet(error, ctx);
+                } else if (ctx.path().startsWith(VoiceRoutes.PREFIX)) {
+                    // Not signed (yet): whatever failed, this is no call of ours, and worth one line, not a stack trace.
+                    TwilioSignatureCheck.refuse(ctx, HttpStatus.BAD_REQUEST, "failed before its signature was checked ("
+                            + error.getClass().getSimpleName() + ")", "Bad request");
                 } else if (TooLargeUpload.causedBy(error)) {
                     TooLargeUpload.refuse(ctx);
                 } else {
