@@ -50,7 +50,7 @@ public final class LoginController {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
         String next = safeNext(ctx.formParam("next"));
         String cookieToken = ctx.cookie(LOGIN_COOKIE);
-        if (cookieToken == null || !same(cookieToken, ctx.formParam("login_token"))) {
+        if (cookieToken == null || cookieToken.isBlank() || !same(cookieToken, ctx.formParam("login_token"))) {
             showLogin(ctx, HttpStatus.FORBIDDEN, name, next, "", "This sign-in form had expired. Please try again.");
             return;
         }
@@ -153,6 +153,7 @@ public final class LoginController {
         return next;
     }
 
+    /** Equal, compared in constant time. An empty token is no token, even when both sides are empty. */
     private static boolean same(String a, String b) {
         return b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
