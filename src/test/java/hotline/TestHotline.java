@@ -10,6 +10,7 @@ import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
+import hotline.config.TrustedProxies;
 import hotline.db.Database;
 import hotline.simulator.CallRecord;
 import hotline.simulator.ScriptedCaller;
@@ -90,7 +91,13 @@ public final class TestHotline implements AutoCloseable {
 
     /** A fresh data directory and database; the first version is published from {@code prompts/}, as at first start. */
     public static TestHotline start(Clock clock) {
-        return start(clock, PUBLIC_URL, 0);
+        return start(clock, PUBLIC_URL, 0, TrustedProxies.NONE);
+    }
+
+    /** As behind a reverse proxy on this machine: X-Forwarded-For from 127.0.0.1 names the client. */
+    public static TestHotline startBehindProxy() {
+        return start(Clock.fixed(OFFICE_HOURS.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")), PUBLIC_URL, 0,
+                TrustedProxies.parse("127.0.0.1"));
     }
 
     /**
@@ -104,15 +111,15 @@ public final class TestHotline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(clock, "http://127.0.0.1:" + port, port);
+        return start(clock, "http://127.0.0.1:" + port, port, TrustedProxies.NONE);
     }
 
-    private static TestHotline start(Clock clock, String publicUrl, int port) {
+    private static TestHotline start(Clock clock, String publicUrl, int port, TrustedProxies proxies) {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
             Config config = new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
                     Duration.ofDays(Config.DEFAULT_RETENTION_DAYS), Config.DEFAULT_SMALL_COUNT_THRESHOLD,
-                    Optional.of(METRICS_TOKEN));
+                    Optional.of(METRICS_TOKEN), proxies);
             Database database = Database.openIn(dataDir, LOS_ANGELES);
             Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
                     new AuditLog(database, clock));
