@@ -4,6 +4,7 @@ import hotline.accounts.AccessControl;
 import hotline.accounts.AccountRoutes;
 import hotline.accounts.Accounts;
 import hotline.accounts.AccountsController;
+import hotline.accounts.DeviceCookies;
 import hotline.accounts.FirstAdmin;
 import hotline.accounts.LoginController;
 import hotline.accounts.PasswordHasher;
@@ -91,7 +92,8 @@ public final class App {
         Sessions sessions = new Sessions(database, clock);
         AccessControl access = new AccessControl(accounts, sessions);
         LoginController login = new LoginController(accounts, sessions, audit, config.publicUrl().getScheme().equals("https"),
-                () -> FirstAdmin.forgetPasswordFile(config.dataDir()));
+                () -> FirstAdmin.forgetPasswordFile(config.dataDir()), new DeviceCookies(database, clock),
+                config.trustedProxies());
         AccountsController accountPages = new AccountsController(accounts, sessions, audit);
 
         ContentStore content = new ContentStore(database, clock);
