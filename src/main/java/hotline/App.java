@@ -44,7 +44,9 @@ import hotline.voice.VoiceController;
 import hotline.voice.VoiceRoutes;
 import hotline.operations.CallsInProgress;
 import hotline.operations.MetricsController;
+import hotline.operations.OperatorAccess;
 import hotline.operations.OperationsMetrics;
+import hotline.web.DatabaseGuard;
 import hotline.web.HealthController;
 import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
@@ -83,9 +85,11 @@ public final class App {
         CallsInProgress calls = new CallsInProgress();
         VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, calls, clock);
         OperationsMetrics operations = new OperationsMetrics(events, calls, catalog, clock);
-        MetricsController metricsPage = new MetricsController(operations, config.metricsToken());
+        OperatorAccess operators = new OperatorAccess(config.metricsToken(), config.localMode());
+        MetricsController metricsPage = new MetricsController(operations, operators);
         TwilioSignatureCheck signatures = new TwilioSignatureCheck(authToken, config.publicUrl());
-        HealthController health = new HealthController(catalog, events);
+        HealthController health = new HealthController(catalog, events, database, operators);
+        DatabaseGuard databaseGuard = new DatabaseGuard(database);
 
         AuditLog audit = new AuditLog(database, clock);
         Accounts accounts = new Accounts(database, new PasswordHasher(), clock);
@@ -134,6 +138,7 @@ public final class App {
             javalin.events.serverStopped(events::close);
 
             javalin.routes.before(SecurityHeaders::apply);
+            javalin.routes.before(databaseGuard::check);
             javalin.routes.before(access::check);
 
             javalin.routes.beforeMatched(VoiceRoutes.PREFIX + "*", signatures);

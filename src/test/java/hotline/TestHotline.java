@@ -91,13 +91,19 @@ public final class TestHotline implements AutoCloseable {
 
     /** A fresh data directory and database; the first version is published from {@code prompts/}, as at first start. */
     public static TestHotline start(Clock clock) {
-        return start(clock, PUBLIC_URL, 0, TrustedProxies.NONE);
+        return start(clock, PUBLIC_URL, 0, TrustedProxies.NONE, Optional.of(METRICS_TOKEN));
+    }
+
+    /** In production mode (a Twilio token is set) with no metrics token configured. */
+    public static TestHotline startWithoutMetricsToken() {
+        return start(Clock.fixed(OFFICE_HOURS.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")), PUBLIC_URL, 0,
+                TrustedProxies.NONE, Optional.empty());
     }
 
     /** As behind a reverse proxy on this machine: X-Forwarded-For from 127.0.0.1 names the client. */
     public static TestHotline startBehindProxy() {
         return start(Clock.fixed(OFFICE_HOURS.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")), PUBLIC_URL, 0,
-                TrustedProxies.parse("127.0.0.1"));
+                TrustedProxies.parse("127.0.0.1"), Optional.of(METRICS_TOKEN));
     }
 
     /**
@@ -111,15 +117,16 @@ public final class TestHotline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(clock, "http://127.0.0.1:" + port, port, TrustedProxies.NONE);
+        return start(clock, "http://127.0.0.1:" + port, port, TrustedProxies.NONE, Optional.of(METRICS_TOKEN));
     }
 
-    private static TestHotline start(Clock clock, String publicUrl, int port, TrustedProxies proxies) {
+    private static TestHotline start(Clock clock, String publicUrl, int port, TrustedProxies proxies,
+                                     Optional<String> metricsToken) {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
             Config config = new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
                     Duration.ofDays(Config.DEFAULT_RETENTION_DAYS), Config.DEFAULT_SMALL_COUNT_THRESHOLD,
-                    Optional.of(METRICS_TOKEN), proxies);
+                    metricsToken, proxies);
             Database database = Database.openIn(dataDir, LOS_ANGELES);
             Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
                     new AuditLog(database, clock));
@@ -215,6 +222,11 @@ public final class TestHotline implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(serverUrl() + path)).GET().build());
+    }
+
+    /** A GET as an operator sends it, with the metrics token. */
+    public HttpResponse<String> getAsOperator(String path) {
+        return get(path, Map.of("Authorization", "Bearer " + METRICS_TOKEN));
     }
 
     /** A GET with extra headers, such as {@code Authorization}. */
