@@ -27,6 +27,7 @@ import hotline.catalog.CatalogException;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
 import hotline.config.ConfigException;
+import hotline.config.DataDirLock;
 import hotline.config.LocalToken;
 import hotline.dashboard.DashboardController;
 import hotline.dashboard.Reports;
@@ -81,6 +82,12 @@ public final class App {
      */
     public static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database,
                                  Clock clock) {
+        return create(config, authToken, catalog, database, clock, () -> { });
+    }
+
+    /** @param afterStop run once the server stopped and the event writer flushed (releases the data directory's lock) */
+    static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database, Clock clock,
+                          Runnable afterStop) {
         CallEventWriter events = new CallEventWriter(database, clock, config.retention());
         CallsInProgress calls = new CallsInProgress();
         VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, calls, clock);
@@ -136,6 +143,7 @@ public final class App {
             javalin.staticFiles.enableWebjars();
             javalin.events.serverStarted(events::start);
             javalin.events.serverStopped(events::close);
+            javalin.events.serverStopped(afterStop::run);
 
             javalin.routes.before(SecurityHeaders::apply);
             javalin.routes.before(databaseGuard::check);
@@ -228,13 +236,24 @@ public final class App {
     /** Opens the data directory, loads what callers hear, and starts answering: what {@link #main} and {@link Warmup} do. */
     static Javalin start(Config config, Clock clock) {
         createDataDir(config);
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        try {
+            return start(config, clock, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** @param lock held while the hotline runs, released when it stops (or when the process ends, however it ends) */
+    private static Javalin start(Config config, Clock clock, DataDirLock lock) {
         Database database = openDatabase(config);
         Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(),
                 new AuditLog(database, clock));
         FirstAdmin.createIfNoAccounts(new Accounts(database, new PasswordHasher(), clock), config.dataDir(),
                 config.localMode());
         String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
-        Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock);
+        Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock, lock::close);
         app.start(config.bindHost(), config.port());
         log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}. Admin: {}{}", config.bindHost(),
                 app.port(), config.publicUrl(), catalog.version(), String.join(", ",
