@@ -11,11 +11,11 @@ import java.util.List;
  * The admin home: what callers hear now, what the draft changes, whether it can be published, and the form
  * that publishes it.
  *
- * @param publishFailed true right after a publish was refused, so the page says that nothing changed
+ * @param refusal right after a publish was refused, why, so the page says that nothing changed; empty otherwise
  */
 public record OverviewPage(Frame frame, ContentStore.Version live, ContentStore.Draft draft,
                            List<ContentDiff.Change> changes, List<ProblemView> errors, List<ProblemView> warnings,
-                           List<String> needReview, boolean publishFailed, String note, ZoneId zone) {
+                           List<String> needReview, String refusal, String note, ZoneId zone) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
 
