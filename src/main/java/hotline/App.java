@@ -52,6 +52,7 @@ import hotline.web.HealthController;
 import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
 import hotline.web.TooLargeUpload;
+import hotline.web.UnreadableForm;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -209,6 +210,8 @@ public final class App {
                             + error.getClass().getSimpleName() + ")", "Bad request");
                 } else if (TooLargeUpload.causedBy(error)) {
                     TooLargeUpload.refuse(ctx);
+                } else if (UnreadableForm.causedBy(error)) {
+                    UnreadableForm.refuse(ctx);
                 } else {
                     log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), error);
                     ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain")
