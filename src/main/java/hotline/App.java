@@ -51,6 +51,7 @@ import hotline.web.DatabaseGuard;
 import hotline.web.HealthController;
 import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
+import hotline.web.SlowClients;
 import hotline.web.TooLargeUpload;
 import hotline.web.UnreadableForm;
 
@@ -128,6 +129,7 @@ public final class App {
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
+            SlowClients.guard(javalin);
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.jetty.multipartConfig.maxFileSize(8, SizeUnit.MB);
             javalin.jetty.multipartConfig.maxTotalRequestSize(9, SizeUnit.MB);

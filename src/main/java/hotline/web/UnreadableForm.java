@@ -3,7 +3,7 @@ package hotline.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,7 @@ public final class UnreadableForm {
 
     public static boolean causedBy(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BadMessageException bad && bad.getCode() == HttpStatus.BAD_REQUEST.getCode()) {
+            if (cause instanceof HttpException bad && bad.getCode() == HttpStatus.BAD_REQUEST.getCode()) {
                 return true;
             }
         }
