@@ -47,6 +47,7 @@ import hotline.operations.CallsInProgress;
 import hotline.operations.MetricsController;
 import hotline.operations.OperatorAccess;
 import hotline.operations.OperationsMetrics;
+import hotline.web.AdminLanes;
 import hotline.web.DatabaseGuard;
 import hotline.web.HealthController;
 import hotline.web.RequestLog;
@@ -54,6 +55,7 @@ import hotline.web.SecurityHeaders;
 import hotline.web.SlowClients;
 import hotline.web.TooLargeUpload;
 import hotline.web.UnreadableForm;
+import hotline.web.WorkLane;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -84,12 +86,15 @@ public final class App {
      */
     public static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database,
                                  Clock clock) {
-        return create(config, authToken, catalog, database, clock, () -> { });
+        return create(config, authToken, catalog, database, clock, () -> { }, AdminLanes.standard());
     }
 
-    /** @param afterStop run once the server stopped and the event writer flushed (releases the data directory's lock) */
+    /**
+     * @param afterStop run once the server stopped and the event writer flushed (releases the data directory's lock)
+     * @param lanes     where password hashes and other heavy admin work run, away from the webhooks
+     */
     static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database, Clock clock,
-                          Runnable afterStop) {
+                          Runnable afterStop, AdminLanes lanes) {
         CallEventWriter events = new CallEventWriter(database, clock, config.retention());
         CallsInProgress calls = new CallsInProgress();
         VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, calls, clock);
@@ -101,7 +106,7 @@ public final class App {
         DatabaseGuard databaseGuard = new DatabaseGuard(database);
 
         AuditLog audit = new AuditLog(database, clock);
-        Accounts accounts = new Accounts(database, new PasswordHasher(), clock);
+        Accounts accounts = new Accounts(database, new PasswordHasher(lanes.passwords()), clock);
         Sessions sessions = new Sessions(database, clock);
         AccessControl access = new AccessControl(accounts, sessions);
         LoginController login = new LoginController(accounts, sessions, audit, config.publicUrl().getScheme().equals("https"),
@@ -172,7 +177,7 @@ public final class App {
             javalin.routes.post(AccountRoutes.ACCOUNTS + "/{name}", accountPages::change);
 
             javalin.routes.get(AdminRoutes.HOME, overview::show);
-            javalin.routes.post(AdminRoutes.PUBLISH, overview::publish);
+            javalin.routes.post(AdminRoutes.PUBLISH, lanes.work().handler(overview::publish));
             javalin.routes.post(AdminRoutes.DISCARD, overview::discard);
             javalin.routes.get(AdminRoutes.PROMPTS, prompts::show);
             javalin.routes.post(AdminRoutes.PROMPTS, prompts::save);
@@ -192,16 +197,16 @@ public final class App {
             javalin.routes.post(RecordingsController.REMOVE, recordings::remove);
             javalin.routes.get(AdminRoutes.VERSIONS, versions::list);
             javalin.routes.get(AdminRoutes.DIFF, versions::diff);
-            javalin.routes.post(AdminRoutes.ROLLBACK, versions::rollback);
+            javalin.routes.post(AdminRoutes.ROLLBACK, lanes.work().handler(versions::rollback));
             javalin.routes.get(AdminRoutes.PREVIEW, preview::show);
             javalin.routes.get(AdminRoutes.FILES, files::show);
             javalin.routes.get(AdminRoutes.EXPORT, files::export);
-            javalin.routes.post(AdminRoutes.IMPORT, files::importFiles);
+            javalin.routes.post(AdminRoutes.IMPORT, lanes.work().handler(files::importFiles));
             javalin.routes.get(AdminRoutes.AUDIT, auditPage::show);
 
-            javalin.routes.get(DashboardController.PAGE, dashboard::page);
-            javalin.routes.get(DashboardController.DATA, dashboard::data);
-            javalin.routes.get(DashboardController.CSV, dashboard::csv);
+            javalin.routes.get(DashboardController.PAGE, lanes.work().handler(dashboard::page));
+            javalin.routes.get(DashboardController.DATA, lanes.work().handler(dashboard::data));
+            javalin.routes.get(DashboardController.CSV, lanes.work().handler(dashboard::csv));
 
             javalin.routes.exception(Exception.class, (error, ctx) -> {
                 if (ctx.path().startsWith(VoiceRoutes.PREFIX) && TwilioSignatureCheck.signed(ctx)) {
@@ -214,6 +219,9 @@ public final class App {
                     TooLargeUpload.refuse(ctx);
                 } else if (UnreadableForm.causedBy(error)) {
                     UnreadableForm.refuse(ctx);
+                } else if (error instanceof WorkLane.Busy) {
+                    log.warn("Refused {} {}: too much admin work at once", ctx.method(), ctx.path());
+                    WorkLane.refuse(ctx);
                 } else {
                     log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), error);
                     ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain")
@@ -258,7 +266,7 @@ public final class App {
         FirstAdmin.createIfNoAccounts(new Accounts(database, new PasswordHasher(), clock), config.dataDir(),
                 config.localMode());
         String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
-        Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock, lock::close);
+        Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock, lock::close, AdminLanes.standard());
         app.start(config.bindHost(), config.port());
         log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}. Admin: {}{}", config.bindHost(),
                 app.port(), config.publicUrl(), catalog.version(), String.join(", ",

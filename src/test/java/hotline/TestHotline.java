@@ -16,6 +16,7 @@ import hotline.simulator.CallRecord;
 import hotline.simulator.ScriptedCaller;
 import hotline.simulator.SimulatedCall;
 import hotline.simulator.TwilioSigner;
+import hotline.web.AdminLanes;
 
 import io.javalin.Javalin;
 
@@ -59,9 +60,13 @@ public final class TestHotline implements AutoCloseable {
 
     public final Clock clock;
     public final String publicUrl;
+    /** Where this hotline hashes passwords and does heavy admin work: tests can fill them. */
+    public final AdminLanes lanes;
 
-    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir, Clock clock, String publicUrl) {
+    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir, Clock clock, String publicUrl,
+                        AdminLanes lanes) {
         this.publicUrl = publicUrl;
+        this.lanes = lanes;
         this.app = app;
         this.catalog = catalog;
         this.database = database;
@@ -131,8 +136,9 @@ public final class TestHotline implements AutoCloseable {
             Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
                     new AuditLog(database, clock));
             PublishedCatalog published = new PublishedCatalog(first);
-            Javalin app = App.create(config, TOKEN, published, database, clock).start("127.0.0.1", port);
-            return new TestHotline(app, published, database, dataDir, clock, publicUrl);
+            AdminLanes lanes = AdminLanes.standard();
+            Javalin app = App.create(config, TOKEN, published, database, clock, () -> { }, lanes).start("127.0.0.1", port);
+            return new TestHotline(app, published, database, dataDir, clock, publicUrl, lanes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package hotline.accounts;
 import hotline.audit.AuditLog;
 import hotline.config.TrustedProxies;
 import hotline.web.ClientAddress;
+import hotline.web.WorkLane;
 import hotline.web.Frame;
 import hotline.web.Notice;
 import hotline.web.Pages;
@@ -72,7 +73,17 @@ public final class LoginController {
                     + seconds + " seconds, then try again.");
             return;
         }
-        Optional<Account> account = accounts.authenticate(name, ctx.formParam("password"));
+        Optional<Account> account;
+        try {
+            account = accounts.authenticate(name, ctx.formParam("password"));
+        } catch (WorkLane.Busy busy) {
+            throttle.withdrawn(attempt); // never checked, so not counted
+            log.warn("Sign-in refused while many are signing in at once: account '{}' from {}", printable(name), from);
+            ctx.header("Retry-After", "5");
+            showLogin(ctx, HttpStatus.SERVICE_UNAVAILABLE, name, next, "", "Many sign-ins are being checked right now, "
+                    + "and the hotline answers calls first. Wait a few seconds, then sign in again.");
+            return;
+        }
         if (account.isEmpty()) {
             log.warn("Failed sign-in for account '{}' from {}{} ({} in a row)", printable(name), from, device(attempt),
                     decision.inARow());
