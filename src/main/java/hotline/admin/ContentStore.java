@@ -100,13 +100,6 @@ public final class ContentStore {
         String now = clock.instant().toString();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
-            if (draftRead.isPresent()) {
-                Draft current = draft(connection);
-                if (!current.revision().equals(draftRead.get())) {
-                    connection.rollback();
-                    throw new DraftChangedException(current);
-                }
-            }
             long id;
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO catalog_version (content, published_at, published_by, note, restores) VALUES (?, ?, ?, ?, ?)",
@@ -124,6 +117,16 @@ public final class ContentStore {
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
+                }
+            }
+            // Checked after the first write, which takes the database's write lock (waiting for it if need be): the
+            // draft read now is the latest, and stays so until the commit. Read before a write, a busy moment of
+            // the event writer would fail the transaction instead of making it wait.
+            if (draftRead.isPresent()) {
+                Draft current = draft(connection);
+                if (!current.revision().equals(draftRead.get())) {
+                    connection.rollback();
+                    throw new DraftChangedException(current);
                 }
             }
             writeDraft(connection, json, id, now, by);
