@@ -42,7 +42,8 @@ final class AdminLoad implements AutoCloseable {
         this.password = password;
         this.threads = new java.util.ArrayList<>();
         for (int i = 0; i < SIGN_IN_LOOPS; i++) {
-            threads.add(new Thread(this::signInAgainAndAgain, "bench-sign-in-" + i));
+            long startAfter = 300L * i; // people do not all press the button in the same millisecond
+            threads.add(new Thread(() -> signInAgainAndAgain(startAfter), "bench-sign-in-" + i));
         }
         for (int i = 0; i < DASHBOARD_LOOPS; i++) {
             threads.add(new Thread(this::dashboardAgainAndAgain, "bench-dashboard-" + i));
@@ -67,10 +68,15 @@ final class AdminLoad implements AutoCloseable {
     }
 
     /** One browser signing in again and again, as a person who signed in before (it keeps its device cookie). */
-    private void signInAgainAndAgain() {
+    private void signInAgainAndAgain(long startAfterMillis) {
+        sleep(startAfterMillis);
         Browser browser = new Browser();
         while (running.get()) {
-            count("sign-in", browser.signIn(name, password));
+            int status = browser.signIn(name, password);
+            count("sign-in", status);
+            if (status == 429 || status == 503) {
+                sleep(browser.retryAfterMillis); // told to wait: a person would
+            }
         }
     }
 
@@ -123,6 +129,7 @@ final class AdminLoad implements AutoCloseable {
     private final class Browser {
         private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         private final Map<String, String> cookies = new LinkedHashMap<>();
+        private long retryAfterMillis;
 
         int signIn(String account, String secret) {
             Matcher token = LOGIN_TOKEN.matcher(page("/admin/login"));
@@ -155,6 +162,8 @@ final class AdminLoad implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                retryAfterMillis = 1000 * response.headers().firstValue("Retry-After").filter(v -> v.matches("[0-9]{1,4}"))
+                        .map(Long::parseLong).orElse(0L);
                 for (String header : response.headers().allValues("Set-Cookie")) {
                     String[] pair = header.split(";", 2)[0].split("=", 2);
                     if (pair.length == 2 && !pair[1].isEmpty()) {
