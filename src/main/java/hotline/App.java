@@ -239,6 +239,9 @@ public final class App {
             if (config.localMode()) {
                 log.info("Local mode: no {} set, so only this machine can call in. Try a call: scripts/simulate-call",
                         Config.AUTH_TOKEN);
+            } else if (config.metricsToken().isEmpty()) {
+                log.warn("No {} set: /metrics and the details of /healthz are refused to everyone. Set it for Prometheus "
+                        + "and operators (see README, Configuration)", Config.METRICS_TOKEN);
             }
         } catch (ConfigException | CatalogException e) {
             System.err.println("Hotline cannot start.\n" + e.getMessage());
