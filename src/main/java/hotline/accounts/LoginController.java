@@ -36,6 +36,7 @@ public final class LoginController {
     /**
      * @param secureCookies true when the hotline is reached over https: cookies are then never sent over http
      * @param afterPasswordChange run after any password change (forgets the first admin's one-time password file)
+     * @param devices             the device cookies of browsers that signed in before
      * @param proxies             the reverse proxies whose X-Forwarded-For names the client
      */
     public LoginController(Accounts accounts, Sessions sessions, AuditLog audit, boolean secureCookies,
