@@ -1,8 +1,11 @@
 package hotline.web;
 
+import java.util.concurrent.Semaphore;
+
 /**
- * The two lanes heavy admin work runs in, each one thread wide, so that together they never take more than one of
- * the machine's two cores from the webhooks, however much is asked for at once.
+ * The two lanes heavy admin work runs in, each one thread wide and sharing one permit to run, so that together
+ * they never take more than one of the machine's two cores from the webhooks, however much is asked for at once
+ * (and that one only when the webhooks leave it idle: see {@link WorkLane}).
  *
  * @param passwords password hashes (signing in, changing a password, making an account)
  * @param work      a dashboard's queries, an import, a publish's or a rollback's validation
@@ -14,6 +17,8 @@ public record AdminLanes(WorkLane passwords, WorkLane work) {
     static final int WORK_WAITING = 8;
 
     public static AdminLanes standard() {
-        return new AdminLanes(new WorkLane("password-hashing", 1, PASSWORDS_WAITING), new WorkLane("admin-work", 1, WORK_WAITING));
+        Semaphore cpu = new Semaphore(1, true);
+        return new AdminLanes(new WorkLane("password-hashing", 1, PASSWORDS_WAITING, cpu),
+                new WorkLane("admin-work", 1, WORK_WAITING, cpu));
     }
 }

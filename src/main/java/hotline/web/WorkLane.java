@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,25 +18,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on threads of its own, so that however much of it is asked for at once, the webhooks keep the rest of the
  * machine. The request waits for its turn; when {@code waiting} requests already wait, it is refused at once
  * ({@link Busy}) rather than queued behind them.
+ * <p>
+ * Lanes may share a {@code cpu} permit: then only one piece of work runs at a time across them. And a lane's
+ * threads ask the operating system to run them only when nothing else wants the processor (nice 19, on Linux):
+ * a webhook that arrives while a password is being hashed is answered first.
  */
 public final class WorkLane {
     /** No lane at all: the work runs on the caller's thread and is never refused (commands, tests of the parts). */
     public static final WorkLane INLINE = new WorkLane();
 
     private final ThreadPoolExecutor executor;
+    private final Semaphore cpu;
 
     private WorkLane() {
         this.executor = null;
+        this.cpu = null;
     }
 
     /**
      * @param threads at most this many pieces of work at once
      * @param waiting at most this many more wait for a thread; beyond that, work is refused
+     * @param cpu     held while a piece of work runs; lanes that share it never run at the same time
      */
-    public WorkLane(String name, int threads, int waiting) {
+    public WorkLane(String name, int threads, int waiting, Semaphore cpu) {
         AtomicInteger count = new AtomicInteger();
+        this.cpu = cpu;
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(waiting), work -> {
-            Thread thread = new Thread(work, name + "-" + count.incrementAndGet());
+            Thread thread = new Thread(() -> {
+                BackgroundPriority.lowerThisThread();
+                work.run();
+            }, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }, new ThreadPoolExecutor.AbortPolicy());
@@ -56,7 +68,14 @@ public final class WorkLane {
         }
         Future<T> turn;
         try {
-            turn = executor.submit(work);
+            turn = executor.submit(() -> {
+                cpu.acquire();
+                try {
+                    return work.call();
+                } finally {
+                    cpu.release();
+                }
+            });
         } catch (RejectedExecutionException full) {
             throw new Busy();
         }
