@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * {@code scripts/bench}: the hotline's two busiest webhooks under load, against a bare Javalin endpoint on the same
  * machine. Each server runs in its own JVM with the heap {@code scripts/run} sets; wrk drives it over loopback with
  * requests signed as Twilio signs them. Prints requests per second, p50 and p99 latency, the share of the bare
- * endpoint's throughput, events written and dropped, resident memory, and the time to the first answered call.
+ * endpoint's throughput, events written and dropped, resident memory, and the time to the first answered call;
+ * then the mixed run: {@code /voice/incoming} again while staff sign in, reload dashboards and publish
+ * ({@link AdminLoad}), and the webhook p99 under it.
  */
 public final class WebhookBenchmark {
     /** As scripts/run starts the hotline (the bare endpoint gets the same). */
