@@ -4,6 +4,7 @@ import hotline.accounts.AccessControl;
 import hotline.accounts.AccountRoutes;
 import hotline.accounts.Accounts;
 import hotline.accounts.AccountsController;
+import hotline.accounts.DeviceCookies;
 import hotline.accounts.FirstAdmin;
 import hotline.accounts.LoginController;
 import hotline.accounts.PasswordHasher;
@@ -28,6 +29,7 @@ import hotline.catalog.CatalogException;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
 import hotline.config.ConfigException;
+import hotline.config.DataDirLock;
 import hotline.config.LocalToken;
 import hotline.dashboard.DashboardController;
 import hotline.dashboard.Reports;
@@ -46,11 +48,17 @@ import hotline.voice.VoiceController;
 import hotline.voice.VoiceRoutes;
 import hotline.voice.CallsInProgress;
 import hotline.operations.MetricsController;
+import hotline.operations.OperatorAccess;
 import hotline.operations.OperationsMetrics;
 import hotline.operations.HealthController;
+import hotline.web.AdminLanes;
+import hotline.web.DatabaseGuard;
 import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
+import hotline.web.SlowClients;
 import hotline.web.TooLargeUpload;
+import hotline.web.UnreadableForm;
+import hotline.web.WorkLane;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -82,20 +90,32 @@ public final class App {
      */
     public static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database,
                                  Clock clock) {
+        return create(config, authToken, catalog, database, clock, () -> { }, AdminLanes.standard());
+    }
+
+    /**
+     * @param afterStop run once the server stopped and the event writer flushed (releases the data directory's lock)
+     * @param lanes     where password hashes and other heavy admin work run, away from the webhooks
+     */
+    static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database, Clock clock,
+                          Runnable afterStop, AdminLanes lanes) {
         CallEventWriter events = new CallEventWriter(database, clock, config.retention());
         CallsInProgress calls = new CallsInProgress();
         VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, calls, clock);
         OperationsMetrics operations = new OperationsMetrics(events, calls, catalog, clock);
-        MetricsController metricsPage = new MetricsController(operations, config.metricsToken());
+        OperatorAccess operators = new OperatorAccess(config.metricsToken(), config.localMode());
+        MetricsController metricsPage = new MetricsController(operations, operators);
         TwilioSignatureCheck signatures = new TwilioSignatureCheck(authToken, config.publicUrl());
-        HealthController health = new HealthController(catalog, events);
+        HealthController health = new HealthController(catalog, events, database, operators);
+        DatabaseGuard databaseGuard = new DatabaseGuard(database);
 
         AuditLog audit = new AuditLog(database, clock);
-        Accounts accounts = new Accounts(database, new PasswordHasher(), clock);
+        Accounts accounts = new Accounts(database, new PasswordHasher(lanes.passwords()), clock);
         Sessions sessions = new Sessions(database, clock);
         AccessControl access = new AccessControl(accounts, sessions);
         LoginController login = new LoginController(accounts, sessions, audit, config.publicUrl().getScheme().equals("https"),
-                () -> FirstAdmin.forgetPasswordFile(config.dataDir()));
+                () -> FirstAdmin.forgetPasswordFile(config.dataDir()), new DeviceCookies(database, clock),
+                config.trustedProxies());
         AccountsController accountPages = new AccountsController(accounts, sessions, audit);
 
         ContentStore content = new ContentStore(database, clock);
@@ -121,6 +141,7 @@ public final class App {
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
+            SlowClients.guard(javalin);
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.jetty.multipartConfig.maxFileSize(8, SizeUnit.MB);
             javalin.jetty.multipartConfig.maxTotalRequestSize(9, SizeUnit.MB);
@@ -137,8 +158,10 @@ public final class App {
             javalin.staticFiles.enableWebjars();
             javalin.events.serverStarted(events::start);
             javalin.events.serverStopped(events::close);
+            javalin.events.serverStopped(afterStop::run);
 
             javalin.routes.before(SecurityHeaders::apply);
+            javalin.routes.before(databaseGuard::check);
             javalin.routes.before(access::check);
 
             javalin.routes.beforeMatched(VoiceRoutes.PREFIX + "*", signatures);
@@ -163,7 +186,7 @@ public final class App {
             javalin.routes.post(AccountRoutes.ACCOUNTS + "/{name}", accountPages::change);
 
             javalin.routes.get(AdminRoutes.HOME, overview::show);
-            javalin.routes.post(AdminRoutes.PUBLISH, overview::publish);
+            javalin.routes.post(AdminRoutes.PUBLISH, lanes.work().handler(overview::publish));
             javalin.routes.post(AdminRoutes.DISCARD, overview::discard);
             javalin.routes.get(AdminRoutes.PROMPTS, prompts::show);
             javalin.routes.post(AdminRoutes.PROMPTS, prompts::save);
@@ -183,24 +206,33 @@ public final class App {
             javalin.routes.post(RecordingsController.REMOVE, recordings::remove);
             javalin.routes.get(AdminRoutes.VERSIONS, versions::list);
             javalin.routes.get(AdminRoutes.DIFF, versions::diff);
-            javalin.routes.post(AdminRoutes.ROLLBACK, versions::rollback);
+            javalin.routes.post(AdminRoutes.ROLLBACK, lanes.work().handler(versions::rollback));
             javalin.routes.get(AdminRoutes.PREVIEW, preview::show);
             javalin.routes.get(AdminRoutes.FILES, files::show);
             javalin.routes.get(AdminRoutes.EXPORT, files::export);
-            javalin.routes.post(AdminRoutes.IMPORT, files::importFiles);
+            javalin.routes.post(AdminRoutes.IMPORT, lanes.work().handler(files::importFiles));
             javalin.routes.get(AdminRoutes.AUDIT, auditPage::show);
             javalin.routes.get(AdminRoutes.FALLBACK, fallback::show);
             javalin.routes.post(AdminRoutes.FALLBACK_PASTED, fallback::pasted);
 
-            javalin.routes.get(DashboardController.PAGE, dashboard::page);
-            javalin.routes.get(DashboardController.DATA, dashboard::data);
-            javalin.routes.get(DashboardController.CSV, dashboard::csv);
+            javalin.routes.get(DashboardController.PAGE, lanes.work().handler(dashboard::page));
+            javalin.routes.get(DashboardController.DATA, lanes.work().handler(dashboard::data));
+            javalin.routes.get(DashboardController.CSV, lanes.work().handler(dashboard::csv));
 
             javalin.routes.exception(Exception.class, (error, ctx) -> {
-                if (ctx.path().startsWith(VoiceRoutes.PREFIX)) {
+                if (ctx.path().startsWith(VoiceRoutes.PREFIX) && TwilioSignatureCheck.signed(ctx)) {
                     voice.safetyNet(error, ctx);
+                } else if (ctx.path().startsWith(VoiceRoutes.PREFIX)) {
+                    // Not signed (yet): whatever failed, this is no call of ours, and worth one line, not a stack trace.
+                    TwilioSignatureCheck.refuse(ctx, HttpStatus.BAD_REQUEST, "failed before its signature was checked ("
+                            + error.getClass().getSimpleName() + ")", "Bad request");
                 } else if (TooLargeUpload.causedBy(error)) {
                     TooLargeUpload.refuse(ctx);
+                } else if (UnreadableForm.causedBy(error)) {
+                    UnreadableForm.refuse(ctx);
+                } else if (error instanceof WorkLane.Busy) {
+                    log.warn("Refused {} {}: too much admin work at once", ctx.method(), ctx.path());
+                    WorkLane.refuse(ctx);
                 } else {
                     log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), error);
                     ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain")
@@ -218,6 +250,9 @@ public final class App {
             if (config.localMode()) {
                 log.info("Local mode: no {} set, so only this machine can call in. Try a call: scripts/simulate-call",
                         Config.AUTH_TOKEN);
+            } else if (config.metricsToken().isEmpty()) {
+                log.warn("No {} set: /metrics and the details of /healthz are refused to everyone. Set it for Prometheus "
+                        + "and operators (see README, Configuration)", Config.METRICS_TOKEN);
             }
         } catch (ConfigException | CatalogException e) {
             System.err.println("Hotline cannot start.\n" + e.getMessage());
@@ -228,13 +263,24 @@ public final class App {
     /** Opens the data directory, loads what callers hear, and starts answering: what {@link #main} and the warm-up of {@code scripts/run} and the tests do. */
     public static Javalin start(Config config, Clock clock) {
         createDataDir(config);
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        try {
+            return start(config, clock, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** @param lock held while the hotline runs, released when it stops (or when the process ends, however it ends) */
+    private static Javalin start(Config config, Clock clock, DataDirLock lock) {
         Database database = openDatabase(config);
         Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(),
                 new AuditLog(database, clock));
         FirstAdmin.createIfNoAccounts(new Accounts(database, new PasswordHasher(), clock), config.dataDir(),
                 config.localMode());
         String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
-        Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock);
+        Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock, lock::close, AdminLanes.standard());
         app.start(config.bindHost(), config.port());
         noteFallback(database, catalog, clock);
         log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}. Admin: {}{}", config.bindHost(),

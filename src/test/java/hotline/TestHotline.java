@@ -10,11 +10,13 @@ import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
+import hotline.config.TrustedProxies;
 import hotline.db.Database;
 import hotline.simulator.CallRecord;
 import hotline.simulator.ScriptedCaller;
 import hotline.simulator.SimulatedCall;
 import hotline.simulator.TwilioSigner;
+import hotline.web.AdminLanes;
 
 import io.javalin.Javalin;
 
@@ -58,9 +60,13 @@ public final class TestHotline implements AutoCloseable {
 
     public final Clock clock;
     public final String publicUrl;
+    /** Where this hotline hashes passwords and does heavy admin work: tests can fill them. */
+    public final AdminLanes lanes;
 
-    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir, Clock clock, String publicUrl) {
+    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir, Clock clock, String publicUrl,
+                        AdminLanes lanes) {
         this.publicUrl = publicUrl;
+        this.lanes = lanes;
         this.app = app;
         this.catalog = catalog;
         this.database = database;
@@ -90,7 +96,19 @@ public final class TestHotline implements AutoCloseable {
 
     /** A fresh data directory and database; the first version is published from {@code prompts/}, as at first start. */
     public static TestHotline start(Clock clock) {
-        return start(clock, PUBLIC_URL, 0);
+        return start(clock, PUBLIC_URL, 0, TrustedProxies.NONE, Optional.of(METRICS_TOKEN));
+    }
+
+    /** In production mode (a Twilio token is set) with no metrics token configured. */
+    public static TestHotline startWithoutMetricsToken() {
+        return start(Clock.fixed(OFFICE_HOURS.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")), PUBLIC_URL, 0,
+                TrustedProxies.NONE, Optional.empty());
+    }
+
+    /** As behind a reverse proxy on this machine: X-Forwarded-For from 127.0.0.1 names the client. */
+    public static TestHotline startBehindProxy() {
+        return start(Clock.fixed(OFFICE_HOURS.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")), PUBLIC_URL, 0,
+                TrustedProxies.parse("127.0.0.1"), Optional.of(METRICS_TOKEN));
     }
 
     /**
@@ -104,34 +122,32 @@ public final class TestHotline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(clock, "http://127.0.0.1:" + port, port);
+        return start(clock, "http://127.0.0.1:" + port, port, TrustedProxies.NONE, Optional.of(METRICS_TOKEN));
     }
 
     /**
-     * A hotline behind a proxy whose address is {@code publicUrl}, as in production: on a loopback port of its own,
-     * with no metrics token, so /metrics is served only to requests from this machine that came through no proxy.
+     * A hotline behind a reverse proxy on this machine whose address is {@code publicUrl}, as in production: the
+     * proxy is trusted to name the client, and /metrics needs its token.
      */
     public static TestHotline startBehind(String publicUrl) {
         return start(Clock.fixed(OFFICE_HOURS.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")), publicUrl, 0,
-                Optional.empty());
+                TrustedProxies.parse("127.0.0.1"), Optional.of(METRICS_TOKEN));
     }
 
-    private static TestHotline start(Clock clock, String publicUrl, int port) {
-        return start(clock, publicUrl, port, Optional.of(METRICS_TOKEN));
-    }
-
-    private static TestHotline start(Clock clock, String publicUrl, int port, Optional<String> metricsToken) {
+    private static TestHotline start(Clock clock, String publicUrl, int port, TrustedProxies proxies,
+                                     Optional<String> metricsToken) {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
             Config config = new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
                     Duration.ofDays(Config.DEFAULT_RETENTION_DAYS), Config.DEFAULT_SMALL_COUNT_THRESHOLD,
-                    metricsToken);
+                    metricsToken, proxies);
             Database database = Database.openIn(dataDir, LOS_ANGELES);
             Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
                     new AuditLog(database, clock));
             PublishedCatalog published = new PublishedCatalog(first);
-            Javalin app = App.create(config, TOKEN, published, database, clock).start("127.0.0.1", port);
-            return new TestHotline(app, published, database, dataDir, clock, publicUrl);
+            AdminLanes lanes = AdminLanes.standard();
+            Javalin app = App.create(config, TOKEN, published, database, clock, () -> { }, lanes).start("127.0.0.1", port);
+            return new TestHotline(app, published, database, dataDir, clock, publicUrl, lanes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -221,6 +237,11 @@ public final class TestHotline implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(serverUrl() + path)).GET().build());
+    }
+
+    /** A GET as an operator sends it, with the metrics token. */
+    public HttpResponse<String> getAsOperator(String path) {
+        return get(path, Map.of("Authorization", "Bearer " + METRICS_TOKEN));
     }
 
     /** A GET with extra headers, such as {@code Authorization}. */

@@ -27,6 +27,7 @@ public final class WebClient {
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String lastPage = "";
 
     WebClient(String base) {
@@ -144,6 +145,12 @@ public final class WebClient {
         }
     }
 
+    /** Sends this header with every later request, as a proxy in front of the hotline would add it. */
+    public WebClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }
@@ -153,6 +160,7 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

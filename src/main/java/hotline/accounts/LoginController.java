@@ -1,6 +1,9 @@
 package hotline.accounts;
 
 import hotline.audit.AuditLog;
+import hotline.config.TrustedProxies;
+import hotline.web.ClientAddress;
+import hotline.web.WorkLane;
 import hotline.web.Frame;
 import hotline.web.Notice;
 import hotline.web.Pages;
@@ -13,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Optional;
 
 /** Signing in, signing out, and changing one's own password. */
@@ -28,18 +30,24 @@ public final class LoginController {
     private final boolean secureCookies;
     private final LoginThrottle throttle = new LoginThrottle();
     private final Runnable afterPasswordChange;
+    private final DeviceCookies devices;
+    private final TrustedProxies proxies;
 
     /**
      * @param secureCookies true when the hotline is reached over https: cookies are then never sent over http
      * @param afterPasswordChange run after any password change (forgets the first admin's one-time password file)
+     * @param devices             the device cookies of browsers that signed in before
+     * @param proxies             the reverse proxies whose X-Forwarded-For names the client
      */
     public LoginController(Accounts accounts, Sessions sessions, AuditLog audit, boolean secureCookies,
-                           Runnable afterPasswordChange) {
+                           Runnable afterPasswordChange, DeviceCookies devices, TrustedProxies proxies) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
         this.secureCookies = secureCookies;
         this.afterPasswordChange = afterPasswordChange;
+        this.devices = devices;
+        this.proxies = proxies;
     }
 
     public void loginForm(Context ctx) {
@@ -50,27 +58,41 @@ public final class LoginController {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
         String next = safeNext(ctx.formParam("next"));
         String cookieToken = ctx.cookie(LOGIN_COOKIE);
-        if (cookieToken == null || !same(cookieToken, ctx.formParam("login_token"))) {
+        if (cookieToken == null || cookieToken.isBlank() || !same(cookieToken, ctx.formParam("login_token"))) {
             showLogin(ctx, HttpStatus.FORBIDDEN, name, next, "", "This sign-in form had expired. Please try again.");
             return;
         }
-        Optional<Duration> wait = throttle.waitFor(name, ctx.ip());
-        if (wait.isPresent()) {
-            log.warn("Sign-in refused while throttled: account '{}' from {}", printable(name), ctx.ip());
-            ctx.header("Retry-After", Long.toString(wait.get().toSeconds() + 1));
+        String from = ClientAddress.of(ctx, proxies);
+        LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(name, from,
+                devices.deviceFor(ctx.cookie(DeviceCookies.COOKIE), name));
+        LoginThrottle.Decision decision = throttle.begin(attempt);
+        if (!decision.allowed()) {
+            long seconds = decision.mustWait().orElseThrow().toSeconds() + 1;
+            log.warn("Sign-in refused while throttled: account '{}' from {}{}", printable(name), from, device(attempt));
+            ctx.header("Retry-After", Long.toString(seconds));
             showLogin(ctx, HttpStatus.TOO_MANY_REQUESTS, name, next, "", "Too many failed attempts. Wait "
-                    + (wait.get().toSeconds() + 1) + " seconds, then try again.");
+                    + seconds + " seconds, then try again.");
             return;
         }
-        Optional<Account> account = accounts.authenticate(name, ctx.formParam("password"));
+        Optional<Account> account;
+        try {
+            account = accounts.authenticate(name, ctx.formParam("password"));
+        } catch (WorkLane.Busy busy) {
+            throttle.withdrawn(attempt); // never checked, so not counted
+            log.warn("Sign-in refused while many are signing in at once: account '{}' from {}", printable(name), from);
+            ctx.header("Retry-After", "5");
+            showLogin(ctx, HttpStatus.SERVICE_UNAVAILABLE, name, next, "", "Many sign-ins are being checked right now, "
+                    + "and the hotline answers calls first. Wait a few seconds, then sign in again.");
+            return;
+        }
         if (account.isEmpty()) {
-            int failures = throttle.failed(name, ctx.ip());
-            log.warn("Failed sign-in for account '{}' from {} ({} in a row)", printable(name), ctx.ip(), failures);
-            audit.record(printable(name), "login_failed", "from " + ctx.ip());
+            log.warn("Failed sign-in for account '{}' from {}{} ({} in a row)", printable(name), from, device(attempt),
+                    decision.inARow());
+            audit.record(printable(name), "login_failed", "from " + from);
             showLogin(ctx, HttpStatus.UNAUTHORIZED, name, next, "", "The account name or the password is wrong.");
             return;
         }
-        throttle.succeeded(name);
+        throttle.succeeded(attempt);
         String previous = ctx.cookie(AccessControl.SESSION_COOKIE);
         if (previous != null) {
             sessions.end(previous); // a new session id at every sign-in: a planted cookie is worth nothing
@@ -78,9 +100,16 @@ public final class LoginController {
         Sessions.Started started = sessions.start(account.get());
         setCookie(ctx, cookie(AccessControl.SESSION_COOKIE, started.token(), "/", -1));
         setCookie(ctx, cookie(LOGIN_COOKIE, "", AccountRoutes.LOGIN, 0));
-        audit.record(account.get().name(), "login", "from " + ctx.ip());
+        // This browser now knows the account: its later sign-ins are throttled on their own (see DeviceCookies).
+        setCookie(ctx, cookie(DeviceCookies.COOKIE, devices.issue(account.get().name()), AccountRoutes.LOGIN,
+                (int) DeviceCookies.LIFETIME.toSeconds()));
+        audit.record(account.get().name(), "login", "from " + from);
         ctx.redirect(next.isEmpty() || !account.get().isAdmin() && next.startsWith("/admin")
                 ? AccountRoutes.homeOf(account.get()) : next, HttpStatus.SEE_OTHER);
+    }
+
+    private static String device(LoginThrottle.Attempt attempt) {
+        return attempt.device().isPresent() ? ", a browser that signed in before" : "";
     }
 
     public void logout(Context ctx) {
@@ -153,6 +182,7 @@ public final class LoginController {
         return next;
     }
 
+    /** Equal, compared in constant time. An empty token is no token, even when both sides are empty. */
     private static boolean same(String a, String b) {
         return b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }

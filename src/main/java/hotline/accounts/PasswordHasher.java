@@ -1,5 +1,7 @@
 package hotline.accounts;
 
+import hotline.web.WorkLane;
+
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -11,6 +13,10 @@ import javax.crypto.spec.PBEKeySpec;
  * Password hashes with PBKDF2-HMAC-SHA256 at 600,000 iterations (OWASP's figure for it), from the JDK itself.
  * A hash carries its algorithm, cost and salt: {@code pbkdf2-sha256$600000$<salt>$<hash>}, so the cost can rise
  * later without breaking existing passwords.
+ * <p>
+ * Each hash costs a core for a fifth of a second or more, so in the running hotline they are computed in a
+ * {@link WorkLane} of their own, one at a time: a burst of sign-ins waits its turn, or is refused with
+ * {@link WorkLane.Busy}, and never takes the machine from the webhooks.
  */
 public final class PasswordHasher {
     static final int ITERATIONS = 600_000;
@@ -22,6 +28,17 @@ public final class PasswordHasher {
      * add a fifth of a second to every start), and no password derives to all zeros.
      */
     private static final String DECOY = PREFIX + "$" + ITERATIONS + "$" + b64(new byte[16]) + "$" + b64(new byte[32]);
+
+    private final WorkLane lane;
+
+    /** Hashes on the caller's thread: for commands and tests. */
+    public PasswordHasher() {
+        this(WorkLane.INLINE);
+    }
+
+    public PasswordHasher(WorkLane lane) {
+        this.lane = lane;
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[16];
@@ -44,7 +61,12 @@ public final class PasswordHasher {
         matches(password, DECOY);
     }
 
-    private static byte[] derive(String password, byte[] salt, int iterations) {
+    /** @throws WorkLane.Busy when too many hashes are asked for at once */
+    private byte[] derive(String password, byte[] salt, int iterations) {
+        return lane.run(() -> deriveNow(password, salt, iterations));
+    }
+
+    private static byte[] deriveNow(String password, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

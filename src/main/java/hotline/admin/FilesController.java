@@ -32,8 +32,11 @@ import java.util.zip.ZipOutputStream;
  * alone replace those languages' texts. An import that does not parse changes nothing.
  */
 public final class FilesController {
+    /** Entries of an import, counted one by one (a zip may repeat a name): far more than any real set of prompt files. */
     static final int MAX_FILES = 50;
     static final int MAX_FILE_BYTES = 512 * 1024;
+    /** All files of an import together, unpacked: an export of every language is a few hundred kilobytes. */
+    static final long MAX_TOTAL_BYTES = 4L * 1024 * 1024;
 
     private final ContentStore store;
     private final AuditLog audit;
@@ -112,29 +115,57 @@ public final class FilesController {
 
     private static Map<String, String> read(List<UploadedFile> uploads) {
         Map<String, String> files = new TreeMap<>();
+        Budget budget = new Budget();
         for (UploadedFile upload : uploads) {
             String name = upload.filename() == null ? "" : upload.filename();
             if (name.toLowerCase().endsWith(".zip")) {
-                unzip(upload, files);
+                unzip(upload, files, budget);
             } else {
-                add(files, name, bounded(upload.content(), name));
+                budget.entry();
+                add(files, name, bounded(upload.content(), name, budget));
             }
         }
         return files;
     }
 
-    private static void unzip(UploadedFile upload, Map<String, String> files) {
+    /**
+     * Counts what an import reads, entry by entry and byte by byte as it is unpacked: a zip can hold thousands of
+     * entries under one name, or a few kilobytes that unpack to gigabytes, and neither may cost more than a real
+     * set of prompt files.
+     */
+    private static final class Budget {
+        private int entries;
+        private long bytes;
+
+        void entry() {
+            if (++entries > MAX_FILES) {
+                throw new ImportException("More than " + MAX_FILES + " files; nothing was imported. An export of the "
+                        + "prompt files holds one file per language and two more.");
+            }
+        }
+
+        void read(int count, String name) {
+            bytes += count;
+            if (bytes > MAX_TOTAL_BYTES) {
+                throw new ImportException("The files unpack to more than " + MAX_TOTAL_BYTES / (1024 * 1024) + " MB (at \""
+                        + name + "\"), far more than prompt files; nothing was imported.");
+            }
+        }
+    }
+
+    private static void unzip(UploadedFile upload, Map<String, String> files, Budget budget) {
         try (ZipInputStream zip = new ZipInputStream(upload.content(), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                budget.entry(); // directories too: every entry costs reading its header
                 if (!entry.isDirectory()) {
                     String name = entry.getName();
                     if (name.contains("..") || name.startsWith("/")) {
                         throw new ImportException("The zip holds \"" + name + "\", a path outside it; nothing was imported.");
                     }
-                    add(files, name.substring(name.lastIndexOf('/') + 1), bounded(zip, name));
+                    add(files, name.substring(name.lastIndexOf('/') + 1), bounded(zip, name, budget));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new ImportException("\"" + upload.filename() + "\" is not a zip file that can be read; nothing was imported.");
         }
     }
@@ -143,17 +174,18 @@ public final class FilesController {
         if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw new ImportException("\"" + name + "\" is not a plain file name; nothing was imported.");
         }
-        if (files.size() >= MAX_FILES) {
-            throw new ImportException("More than " + MAX_FILES + " files; nothing was imported.");
+        if (files.containsKey(name)) {
+            throw new ImportException("\"" + name + "\" is there twice; which one is meant? Nothing was imported.");
         }
         files.put(name, new String(content, StandardCharsets.UTF_8));
     }
 
-    private static byte[] bounded(InputStream in, String name) {
+    private static byte[] bounded(InputStream in, String name, Budget budget) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                budget.read(read, name);
                 out.write(buffer, 0, read);
                 if (out.size() > MAX_FILE_BYTES) {
                     throw new ImportException("\"" + name + "\" is larger than " + MAX_FILE_BYTES / 1024

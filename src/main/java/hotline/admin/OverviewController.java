@@ -31,16 +31,23 @@ public final class OverviewController {
     }
 
     public void show(Context ctx) {
-        render(ctx, HttpStatus.OK, false, "");
+        render(ctx, HttpStatus.OK, "", "");
     }
 
     public void publish(Context ctx) {
         String note = Optional.ofNullable(ctx.formParam("note")).orElse("");
         Publisher.Result result = publisher.publishDraft(SignedIn.of(ctx).name(), note);
+        String live = store.latest().orElseThrow().label();
         if (result.published()) {
             ctx.redirect(AdminRoutes.HOME + "?notice=published", HttpStatus.SEE_OTHER);
+        } else if (result.changedMeanwhile().isPresent()) {
+            ContentStore.Draft edited = result.changedMeanwhile().get();
+            render(ctx, HttpStatus.CONFLICT, "Nothing was published: " + edited.updatedBy() + " saved a change to the draft "
+                    + "while it was being published, and publishing would have overwritten it. Callers still hear " + live
+                    + ". Check the changes below, then publish again.", note);
         } else {
-            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, true, note);
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Nothing was published: the draft has the problems below. "
+                    + "Callers still hear " + live + ".", note);
         }
     }
 
@@ -51,7 +58,7 @@ public final class OverviewController {
         ctx.redirect(AdminRoutes.HOME + "?notice=discarded", HttpStatus.SEE_OTHER);
     }
 
-    private void render(Context ctx, HttpStatus status, boolean publishFailed, String note) {
+    private void render(Context ctx, HttpStatus status, String refusal, String note) {
         ContentStore.Version live = store.latest().orElseThrow();
         ContentStore.Draft draft = store.draft();
         CatalogSource liveContent = store.content(live.id()).orElseThrow();
@@ -61,7 +68,7 @@ public final class OverviewController {
         ctx.status(status);
         Pages.render(ctx, "admin/overview.jte", new OverviewPage(SignedIn.frame(ctx, "Publish", "overview"), live, draft,
                 ContentDiff.between(liveContent, draft.content()), ProblemView.of(check.errors()),
-                ProblemView.of(check.warnings()), needReview, publishFailed, note, published.get().timeZone(),
+                ProblemView.of(check.warnings()), needReview, refusal, note, published.get().timeZone(),
                 fallback.recordLive(published.get())));
     }
 }

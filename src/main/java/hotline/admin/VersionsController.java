@@ -48,6 +48,12 @@ public final class VersionsController {
             return;
         }
         Publisher.Result result = publisher.rollback(id, SignedIn.of(ctx).name(), Optional.ofNullable(ctx.formParam("note")).orElse(""));
+        if (result.changedMeanwhile().isPresent()) {
+            render(ctx, HttpStatus.CONFLICT, 0, 0, List.of(), List.of(new ProblemView("Nothing was rolled back: "
+                    + result.changedMeanwhile().get().updatedBy() + " saved a change to the draft meanwhile, and the rollback "
+                    + "would have overwritten it. Look at the draft, then roll back again.", AdminRoutes.HOME)));
+            return;
+        }
         if (!result.published()) {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, 0, 0, List.of(), ProblemView.of(result.problems()));
             return;

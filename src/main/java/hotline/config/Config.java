@@ -19,9 +19,11 @@ import java.util.Set;
  *
  * @param publicUrl        the base URL Twilio uses to reach us; webhook signatures are checked against it
  * @param twilioAuthToken  absent means local mode: loopback only, with a token made fresh at each start
+ * @param trustedProxies   the reverse proxies whose X-Forwarded-For tells who signs in; none by default
  */
 public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, Path dataDir, Path promptsDir,
-                     Duration retention, int smallCountThreshold, Optional<String> metricsToken) {
+                     Duration retention, int smallCountThreshold, Optional<String> metricsToken,
+                     TrustedProxies trustedProxies) {
     public static final String PORT = "HOTLINE_PORT";
     public static final String PUBLIC_URL = "HOTLINE_PUBLIC_URL";
     public static final String AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
@@ -38,6 +40,8 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
     public static final String METRICS_TOKEN = "HOTLINE_METRICS_TOKEN";
     /** {@code 1} lets a hotline with a Twilio token have an http public URL: for a test tunnel only, never live. */
     public static final String ALLOW_HTTP = "HOTLINE_ALLOW_HTTP";
+    /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; by default none. */
+    public static final String TRUSTED_PROXIES = "HOTLINE_TRUSTED_PROXIES";
 
     public static Config fromEnvironment() {
         return fromMap(System.getenv());
@@ -53,7 +57,8 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
         Path promptsDir = Path.of(env.getOrDefault(PROMPTS_DIR, "./prompts")).toAbsolutePath().normalize();
         checkLogFormat(env.get(LOG_FORMAT));
         return new Config(port, publicUrl, token, dataDir, promptsDir, retention(env.get(RETENTION_DAYS)),
-                smallCountThreshold(env.get(SMALL_COUNT_THRESHOLD)), metricsToken(env.get(METRICS_TOKEN)));
+                smallCountThreshold(env.get(SMALL_COUNT_THRESHOLD)), metricsToken(env.get(METRICS_TOKEN)),
+                trustedProxies(env.get(TRUSTED_PROXIES)));
     }
 
     /** Without a Twilio token nothing outside this machine may reach the hotline. */
@@ -206,6 +211,15 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
                     + "/metrics to this machine only");
         }
         return Optional.of(text.trim());
+    }
+
+    private static TrustedProxies trustedProxies(String text) {
+        try {
+            return TrustedProxies.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(TRUSTED_PROXIES, e.getMessage() + "; list the addresses of your reverse proxies, "
+                    + "separated by commas, or unset it if requests reach the hotline directly");
+        }
     }
 
     private static Optional<String> authToken(String text) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.catalog.CatalogSource;
 import hotline.db.Database;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -31,8 +35,12 @@ public final class ContentStore {
         }
     }
 
-    /** The draft: its content, the version it started from, and its last change. */
-    public record Draft(CatalogSource content, long basedOn, Instant updatedAt, String updatedBy) {
+    /**
+     * The draft: its content, the version it started from, and its last change.
+     *
+     * @param revision a fingerprint of the stored content: it changes with every edit that changes something
+     */
+    public record Draft(CatalogSource content, long basedOn, Instant updatedAt, String updatedBy, String revision) {
     }
 
     public ContentStore(Database database, Clock clock) {
@@ -68,11 +76,26 @@ public final class ContentStore {
     }
 
     /**
-     * Stores {@code content} as a new published version and makes it the draft too, in one transaction.
+     * Stores {@code content} as a new published version and makes it the draft too, in one transaction, whatever the
+     * draft holds: for the hotline itself, at start-up, before anyone can edit.
      *
      * @param restores for a rollback, the earlier version published again
      */
     public synchronized long publish(CatalogSource content, String by, String note, Optional<Long> restores) {
+        return publish(content, by, note, restores, Optional.empty());
+    }
+
+    /**
+     * Stores {@code content} as a new published version and makes it the draft too, in one transaction, if the
+     * draft is still the one read when this publish began: an edit saved meanwhile (while the content was being
+     * validated) would otherwise be overwritten without a word.
+     *
+     * @param restores  for a rollback, the earlier version published again
+     * @param draftRead the {@link Draft#revision()} of the draft when the publish began; empty to skip the check
+     * @throws DraftChangedException when the draft changed since: nothing was stored
+     */
+    public synchronized long publish(CatalogSource content, String by, String note, Optional<Long> restores,
+                                     Optional<String> draftRead) {
         String json = toJson(content);
         String now = clock.instant().toString();
         try (Connection connection = database.connect()) {
@@ -96,6 +119,16 @@ public final class ContentStore {
                     id = keys.getLong(1);
                 }
             }
+            // Checked after the first write, which takes the database's write lock (waiting for it if need be): the
+            // draft read now is the latest, and stays so until the commit. Read before a write, a busy moment of
+            // the event writer would fail the transaction instead of making it wait.
+            if (draftRead.isPresent()) {
+                Draft current = draft(connection);
+                if (!current.revision().equals(draftRead.get())) {
+                    connection.rollback();
+                    throw new DraftChangedException(current);
+                }
+            }
             writeDraft(connection, json, id, now, by);
             connection.commit();
             return id;
@@ -105,17 +138,32 @@ public final class ContentStore {
     }
 
     public synchronized Draft draft() {
-        try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT content, based_on, updated_at, updated_by FROM catalog_draft WHERE id = 1");
+        try (Connection connection = database.connect()) {
+            return draft(connection);
+        } catch (SQLException e) {
+            throw new ContentStoreException(e);
+        }
+    }
+
+    private static Draft draft(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT content, based_on, updated_at, updated_by FROM catalog_draft WHERE id = 1");
              ResultSet rows = query.executeQuery()) {
             if (!rows.next()) {
                 throw new IllegalStateException("there is no draft before the first version is published");
             }
-            return new Draft(fromJson(rows.getString(1), "draft"), rows.getLong(2), Instant.parse(rows.getString(3)),
-                    rows.getString(4));
-        } catch (SQLException e) {
-            throw new ContentStoreException(e);
+            String json = rows.getString(1);
+            return new Draft(fromJson(json, "draft"), rows.getLong(2), Instant.parse(rows.getString(3)),
+                    rows.getString(4), revision(json));
+        }
+    }
+
+    private static String revision(String json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -173,6 +221,21 @@ public final class ContentStore {
             return JSON.readValue(json, CatalogSource.class).withVersion(label);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored content is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The draft changed while a publish was under way; nothing was published, and the change is kept. */
+    public static final class DraftChangedException extends RuntimeException {
+        private final Draft draft;
+
+        DraftChangedException(Draft draft) {
+            super("the draft was changed by " + draft.updatedBy() + " at " + draft.updatedAt() + " while it was being published");
+            this.draft = draft;
+        }
+
+        /** The draft as it is now, with who changed it last and when. */
+        public Draft draft() {
+            return draft;
         }
     }
 

@@ -34,10 +34,19 @@ public final class Publisher {
     private final FallbackStatus fallback;
     private final Clock clock;
 
-    /** What happened: the new version, or the problems that stopped it. */
-    public record Result(Optional<Long> version, List<CatalogProblem> problems) {
+    /**
+     * What happened: the new version, or the problems that stopped it, or the edit that did.
+     *
+     * @param changedMeanwhile the draft as someone saved it while this publish was under way: then nothing was
+     *                         published, so that their edit is not overwritten
+     */
+    public record Result(Optional<Long> version, List<CatalogProblem> problems, Optional<ContentStore.Draft> changedMeanwhile) {
         public boolean published() {
             return version.isPresent();
+        }
+
+        static Result refused(List<CatalogProblem> problems) {
+            return new Result(Optional.empty(), problems, Optional.empty());
         }
     }
 
@@ -54,14 +63,18 @@ public final class Publisher {
     }
 
     public synchronized Result publishDraft(String by, String note) {
-        return publish(store.draft().content(), by, note.isBlank() ? "(no note)" : note.strip(), Optional.empty(), "publish");
+        ContentStore.Draft draft = store.draft();
+        return publish(draft.content(), draft.revision(), by, note.isBlank() ? "(no note)" : note.strip(), Optional.empty(),
+                "publish");
     }
 
+    /** Publishes an earlier version again; like a publish, it becomes the draft, unless the draft changes meanwhile. */
     public synchronized Result rollback(long versionId, String by, String note) {
+        String draftRead = store.draft().revision();
         CatalogSource earlier = store.content(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("there is no version " + versionId));
         String why = "Rollback to v" + versionId + (note.isBlank() ? "" : ": " + note.strip());
-        return publish(earlier, by, why, Optional.of(versionId), "rollback");
+        return publish(earlier, draftRead, by, why, Optional.of(versionId), "rollback");
     }
 
     /** Recordings the content names but this hotline does not keep (from an import from elsewhere, say). */
@@ -88,20 +101,27 @@ public final class Publisher {
                 "callers could not be answered here, so nothing was published: " + problem)).toList();
     }
 
-    private Result publish(CatalogSource content, String by, String note, Optional<Long> restores, String action) {
+    /** @param draftRead the draft's revision when this began: if it changed by the time the content is stored, nothing is */
+    private Result publish(CatalogSource content, String draftRead, String by, String note, Optional<Long> restores,
+                           String action) {
         CatalogCheck check = CatalogValidator.check(content);
         if (!check.ok()) {
-            return new Result(Optional.empty(), check.errors());
+            return Result.refused(check.errors());
         }
         List<CatalogProblem> missingFiles = missingRecordingFiles(check.catalog().orElseThrow());
         if (!missingFiles.isEmpty()) {
-            return new Result(Optional.empty(), missingFiles);
+            return Result.refused(missingFiles);
         }
         List<CatalogProblem> unfollowable = rehearsed(check.catalog().orElseThrow());
         if (!unfollowable.isEmpty()) {
-            return new Result(Optional.empty(), unfollowable);
+            return Result.refused(unfollowable);
         }
-        long version = store.publish(content, by, note, restores);
+        long version;
+        try {
+            version = store.publish(content, by, note, restores, Optional.of(draftRead));
+        } catch (ContentStore.DraftChangedException edited) {
+            return new Result(Optional.empty(), List.of(), Optional.of(edited.draft()));
+        }
         Catalog live = check.catalog().orElseThrow().withVersion("v" + version);
         published.publish(live);
         audit.record(by, action, "v" + version + ": " + note);
@@ -111,6 +131,6 @@ public final class Publisher {
             // Published all the same; the Publish page notes the fallback again when it is next shown.
             log.error("Published v{}, but could not note its fallback for the TwiML Bin", version, e);
         }
-        return new Result(Optional.of(version), List.of());
+        return new Result(Optional.of(version), List.of(), Optional.empty());
     }
 }

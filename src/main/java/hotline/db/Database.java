@@ -1,32 +1,47 @@
 package hotline.db;
 
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
  * The hotline's store: one SQLite file in WAL mode (readers never wait for the writer), its schema created and
  * upgraded by the versioned migrations in {@code db/migration}, so an old file upgrades in place.
+ * <p>
+ * The file is created only when a database is opened (at start-up), privately. Connections never create it: a
+ * file deleted while the hotline runs stays missing, and {@link #problem()} says so, rather than an empty,
+ * readable-by-all database quietly taking its place.
  */
 public final class Database {
     public static final String FILE_NAME = "hotline.db";
     /** How long a statement waits for a lock held by someone else before it gives up. */
     static final int BUSY_TIMEOUT_MILLIS = 2_000;
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final Path file;
     private final ZoneId zone;
     private final SQLiteDataSource dataSource;
+    /** The file as it was opened (its inode, on Linux): a file put in its place later is not ours. */
+    private final Object fileKey;
+    /** The problem last reported in the log, so that each change is told once, not at every request. */
+    private final AtomicReference<String> reported = new AtomicReference<>("");
 
     private Database(Path file, ZoneId zone) {
         this.file = file;
@@ -35,8 +50,10 @@ public final class Database {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.resetOpenMode(SQLiteOpenMode.CREATE); // a missing file is an error, never a new empty database
         this.dataSource = new SQLiteDataSource(config);
         this.dataSource.setUrl("jdbc:sqlite:" + file);
+        this.fileKey = fileKey(file).orElse(null);
     }
 
     /**
@@ -86,10 +103,36 @@ public final class Database {
         }
     }
 
-    /** Applies every migration not yet applied; also recreates the schema of a file deleted while running. */
-    public void migrate() {
-        createPrivately(file);
-        migrateTo(null);
+    /**
+     * Why the database cannot be used right now, if it cannot: its file was deleted, or another file was put in its
+     * place, since it was opened. Calls are answered either way; content, accounts and statistics are not. The
+     * first time a problem is seen (and when it is gone again) it is logged, once.
+     */
+    public Optional<String> problem() {
+        Optional<Object> now = fileKey(file);
+        String problem = now.isEmpty() ? "The database file " + file + " was deleted while the hotline was running"
+                : !now.get().equals(fileKey) ? "The database file " + file + " was replaced while the hotline was running"
+                : "";
+        String before = reported.getAndSet(problem);
+        if (!problem.equals(before)) {
+            if (problem.isEmpty()) {
+                log.info("The database file {} is back; content, accounts and statistics work again", file);
+            } else {
+                log.error("{}. Calls are still answered, but content, accounts and call statistics are unavailable and "
+                        + "nothing was created in its place. Restore {} from a backup and restart the hotline (see README, "
+                        + "Restoring).", problem, FILE_NAME);
+            }
+        }
+        return problem.isEmpty() ? Optional.empty() : Optional.of(problem);
+    }
+
+    private static Optional<Object> fileKey(Path file) {
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return Optional.of(key == null ? file : key);
+        } catch (IOException missing) {
+            return Optional.empty();
+        }
     }
 
     private void migrateTo(String version) {

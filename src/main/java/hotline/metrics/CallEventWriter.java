@@ -118,9 +118,6 @@ public final class CallEventWriter implements AutoCloseable {
 
     private void write(List<StoredEvent> batch) throws InterruptedException {
         try {
-            if (failuresInARow > 0) {
-                database.migrate(); // the file may have been deleted and recreated empty
-            }
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
                 List<StoredEvent> complete = withTrails(connection, batch);

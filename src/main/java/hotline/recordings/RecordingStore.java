@@ -35,12 +35,20 @@ public final class RecordingStore {
 
     /** Checks and keeps an uploaded recording; returns its file name. Nothing is written for a refused upload. */
     public String save(String uploadName, byte[] audio) {
+        return save(uploadName, audio, audio.length);
+    }
+
+    /**
+     * @param audio the upload, or its beginning when it is over the limit (it is not read further then)
+     * @param size  the upload's whole size, as received
+     */
+    public String save(String uploadName, byte[] audio, long size) {
         String name = uploadName == null ? "" : uploadName;
-        if (name.contains("/") || name.contains("\\") || name.contains("..") || name.isBlank()) {
-            throw new Refused("\"" + name + "\" is not a plain file name; send the file itself, named like welcome.wav.");
+        if (name.contains("/") || name.contains("\\") || name.contains("..") || name.isBlank() || hasControls(name)) {
+            throw new Refused("\"" + printable(name) + "\" is not a plain file name; send the file itself, named like welcome.wav.");
         }
-        if (audio.length > MAX_BYTES) {
-            throw new Refused("\"" + name + "\" is " + audio.length / (1024 * 1024) + " MB; a recording can be at most 5 MB."
+        if (size > MAX_BYTES) {
+            throw new Refused("\"" + name + "\" is " + size(size) + "; a recording can be at most 5 MB."
                     + " A short prompt saved as mono MP3 or 8 kHz WAV is far smaller.");
         }
         String extension = name.toLowerCase(Locale.ROOT).endsWith(".wav") ? "wav" : name.toLowerCase(Locale.ROOT).endsWith(".mp3") ? "mp3" : "";
@@ -75,6 +83,28 @@ public final class RecordingStore {
 
     public boolean has(String name) {
         return file(name).isPresent();
+    }
+
+    /** Control and invisible formatting characters (a NUL, a right-to-left override): no file name needs them. */
+    private static boolean hasControls(String name) {
+        return name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT);
+    }
+
+    private static String printable(String name) {
+        return name.codePoints().map(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /**
+     * A size as it is, to a tenth of a megabyte ("5.9 MB"); in bytes when that would round to the limit itself, since
+     * "5.0 MB; at most 5 MB" would make no sense to the person refused.
+     */
+    static String size(long bytes) {
+        String megabytes = String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+        if (bytes > MAX_BYTES && Double.parseDouble(megabytes) * 1024 * 1024 <= MAX_BYTES) {
+            return String.format(Locale.ROOT, "%,d bytes", bytes);
+        }
+        return megabytes + " MB";
     }
 
     /** "wav", "mp3", or empty, from the first bytes, whatever the file is called. */

@@ -63,7 +63,7 @@ public final class RecordingsController {
                 : upload == null ? "Choose a recording to upload." : "";
         if (error.isEmpty()) {
             try {
-                String file = store.save(upload.filename(), bytes(upload));
+                String file = store.save(upload.filename(), bytes(upload), upload.size());
                 RecordingEntry entry = new RecordingEntry(file, slots.get(slot));
                 content.updateDraft(SignedIn.of(ctx).name(),
                         source -> DraftEdits.withRecording(source, language.get().code(), slot, entry));

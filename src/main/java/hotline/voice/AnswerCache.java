@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -41,8 +42,17 @@ final class AnswerCache {
     private record Key(Object step, CallInput input, BitSet openLines) {
     }
 
-    private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
-    private volatile Catalog builtFor;
+    /**
+     * The answers of one catalog. Each catalog gets its own map, swapped in whole, so an answer built from one
+     * catalog can only ever be found by a request holding that same catalog, however requests interleave.
+     */
+    private record Generation(Catalog catalog, Map<Key, Answer> answers) {
+        static Generation of(Catalog catalog) {
+            return new Generation(catalog, new ConcurrentHashMap<>());
+        }
+    }
+
+    private final AtomicReference<Generation> generation = new AtomicReference<>(Generation.of(null));
     private volatile OpenLines openLines;
 
     /** @param step a {@link CallStep}, or {@link #INCOMING} */
@@ -50,10 +60,7 @@ final class AnswerCache {
         if (!cacheable(step, input)) {
             return Answer.of(build.get());
         }
-        if (builtFor != catalog) {
-            answers.clear();
-            builtFor = catalog;
-        }
+        Map<Key, Answer> answers = generationOf(catalog).answers();
         if (answers.size() >= MAX_ANSWERS) {
             answers.clear();
         }
@@ -63,15 +70,32 @@ final class AnswerCache {
             return known;
         }
         Answer built = Answer.of(build.get());
-        // Kept only if the catalog is still the one it was built from: a publish in between must not be undone.
-        if (builtFor == catalog) {
-            answers.putIfAbsent(key, built);
-        }
+        answers.putIfAbsent(key, built);
         return built;
     }
 
     int size() {
-        return answers.size();
+        return generation.get().answers().size();
+    }
+
+    /**
+     * The answers of {@code catalog}, starting afresh when it is not the one kept. A request still holding the old
+     * catalog just after a publish swaps its own generation in for a moment; the next request with the new
+     * catalog swaps back. That costs a rebuild or two, never a wrong answer.
+     */
+    private Generation generationOf(Catalog catalog) {
+        Generation kept = generation.get();
+        if (kept.catalog() == catalog) {
+            return kept; // every call but the first few after a publish
+        }
+        Generation fresh = Generation.of(catalog);
+        while (kept.catalog() != catalog) {
+            if (generation.compareAndSet(kept, fresh)) {
+                return fresh;
+            }
+            kept = generation.get();
+        }
+        return kept;
     }
 
     private static boolean cacheable(Object step, CallInput input) {

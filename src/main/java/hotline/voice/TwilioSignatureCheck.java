@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +26,8 @@ public final class TwilioSignatureCheck implements Handler {
     /** The only body Twilio sends; anything else is not read at all. */
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final Logger log = LoggerFactory.getLogger(TwilioSignatureCheck.class);
+    /** Set on a request whose signature was verified. */
+    private static final String SIGNED = "hotline.signed-by-twilio";
 
     private final RequestValidator validator;
     private final String publicBase;
@@ -39,25 +40,73 @@ public final class TwilioSignatureCheck implements Handler {
     @Override
     public void handle(Context ctx) {
         if (ctx.contentLength() > MAX_BODY_BYTES) {
-            log.warn("Refused webhook {} {}: a body of {} bytes", ctx.method(), ctx.path(), ctx.contentLength());
-            ctx.status(HttpStatus.CONTENT_TOO_LARGE).contentType("text/plain").result("Request too large");
-            ctx.skipRemainingHandlers();
+            refuse(ctx, HttpStatus.CONTENT_TOO_LARGE, "a body of " + ctx.contentLength() + " bytes", "Request too large");
             return;
         }
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith(FORM)) {
-            log.warn("Refused webhook {} {}: a body of type \"{}\"", ctx.method(), ctx.path(), type);
-            ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType("text/plain").result("Twilio posts " + FORM);
-            ctx.skipRemainingHandlers();
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (!isUtf8Form(type)) {
+            refuse(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "a body of type \"" + printable(type) + "\"",
+                    "Twilio posts " + FORM);
             return;
         }
-        String problem = problem(ctx);
+        String problem;
+        try {
+            problem = problem(ctx);
+        } catch (Exception unreadable) {
+            // Cut short (Javalin passes the IOException on unchecked), or not a form after all: nothing in it can be
+            // trusted, and nothing about it is worth a stack trace.
+            refuse(ctx, HttpStatus.BAD_REQUEST, "a body that cannot be read (" + unreadable.getClass().getSimpleName() + ")",
+                    "Bad request");
+            return;
+        }
         if (problem != null) {
-            // Path only: the query holds call state, the body holds caller data; neither belongs in a log.
-            log.warn("Refused webhook {} {}: {}", ctx.method(), ctx.path(), problem);
-            ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain").result("Forbidden: " + problem);
-            ctx.skipRemainingHandlers();
+            refuse(ctx, HttpStatus.FORBIDDEN, problem, "Forbidden: " + problem);
+            return;
         }
+        ctx.attribute(SIGNED, Boolean.TRUE);
+    }
+
+    /** Whether this request passed the check: only such a request may be answered by the safety net. */
+    public static boolean signed(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(SIGNED));
+    }
+
+    /** One short line: the path only, since the query holds call state and the body caller data. */
+    public static void refuse(Context ctx, HttpStatus status, String why, String answer) {
+        log.warn("Refused webhook {} {}: {}", ctx.method(), ctx.path(), why);
+        ctx.status(status).contentType("text/plain").result(answer);
+        ctx.skipRemainingHandlers();
+    }
+
+    /**
+     * {@code application/x-www-form-urlencoded}, with no charset or with UTF-8, Twilio's: a charset that does not exist,
+     * is cut short or is given twice is not Twilio, and would fail only later, while the body is read.
+     */
+    static boolean isUtf8Form(String contentType) {
+        String[] parts = contentType.split(";", -1);
+        if (!parts[0].strip().equalsIgnoreCase(FORM)) {
+            return false;
+        }
+        int charsets = 0;
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset")) {
+                String value = parameter.length < 2 ? "" : parameter[1].strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                if (!value.equalsIgnoreCase("utf-8") || ++charsets > 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A header value as it may appear in a log: short, without control characters. */
+    private static String printable(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
     }
 
     private String problem(Context ctx) {

@@ -146,7 +146,7 @@ class AccessRulesTest {
         try {
             hotline.addAccount("target", Role.STAFF, "the real password here");
             WebClient attacker = hotline.browser();
-            for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_NAME + 1; i++) {
+            for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS_PER_NAME + 1; i++) {
                 attacker.signIn("target", "guess number " + i);
             }
             HttpResponse<String> right = attacker.signIn("target", "the real password here");

@@ -52,7 +52,9 @@ class ConfigTest {
             "TWILIO_AUTH_TOKEN, ' ', TWILIO_AUTH_TOKEN is set but empty",
             "TWILIO_AUTH_TOKEN, AC0123456789abcdef0123456789abcdef, TWILIO_AUTH_TOKEN looks like an Account SID",
             "HOTLINE_LOG_FORMAT, JSON, HOTLINE_LOG_FORMAT \"JSON\" must be text (the default) or json",
-            "HOTLINE_METRICS_TOKEN, secret, HOTLINE_METRICS_TOKEN must be at least 24 characters"})
+            "HOTLINE_METRICS_TOKEN, secret, HOTLINE_METRICS_TOKEN must be at least 24 characters",
+            "HOTLINE_TRUSTED_PROXIES, proxy.example.org, HOTLINE_TRUSTED_PROXIES \"proxy.example.org\" is not an IP address",
+            "HOTLINE_TRUSTED_PROXIES, 10.0.0.0/33, HOTLINE_TRUSTED_PROXIES \"10.0.0.0/33\" has a prefix length outside 0 to 32"})
     void aBadValueNamesItsVariable(String variable, String value, String message) {
         ConfigException error = assertThrows(ConfigException.class, () -> Config.fromMap(Map.of(variable, value)));
         assertTrue(error.getMessage().startsWith(message), error.getMessage());

@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The database locked by someone else, gone, or refusing writes in the middle of a run: calls are answered in full, events that
- * cannot be written are dropped and counted (on /healthz and in the log), and writing resumes by itself.
+ * The database locked by someone else, moved away, or refusing writes in the middle of a run: calls are answered in full,
+ * events that cannot be written are dropped and counted (on /healthz, for operators, and in the log), and writing resumes
+ * by itself once the database is back.
  */
 class DatabaseTroubleTest {
     private static final DateRange DAY = DateRange.day(TestHotline.OFFICE_HOURS.toLocalDate());
@@ -86,20 +87,31 @@ class DatabaseTroubleTest {
         writingResumes();
     }
 
+    /**
+     * Moved away, with something unwritable in its place: calls go on, events are dropped; once the file is put back
+     * (as an operator restores it), writing resumes. Nothing ever makes a new, empty database in its place.
+     */
     @Test
-    void deletedAndUnwritable() throws Exception {
+    void movedAwayAndPutBack() throws Exception {
         Path file = hotline.dataDir.resolve("hotline.db");
         Path moved = Files.createDirectories(hotline.dataDir.resolve("moved-away"));
+        List<String> parts = new java.util.ArrayList<>();
         for (String suffix : List.of("", "-wal", "-shm")) {
             Path part = hotline.dataDir.resolve("hotline.db" + suffix);
             if (Files.exists(part)) {
                 Files.move(part, moved.resolve(part.getFileName()));
+                parts.add(part.getFileName().toString());
             }
         }
         Files.createDirectory(file); // where the file was, nothing can be written, not even by root
         callsAreAnsweredInFull();
-        eventsAreDroppedAndCounted();
+        waitFor(() -> health().contains("\"dropped\":") && !health().contains("\"dropped\":0,"), "dropped events on /healthz");
+        assertTrue(hotline.get("/healthz").body().startsWith("{\"status\":\"unhealthy\""), "the database is not the one opened");
         Files.delete(file);
+        for (String part : parts) {
+            Files.move(moved.resolve(part), hotline.dataDir.resolve(part));
+        }
+        assertTrue(hotline.get("/healthz").body().startsWith("{\"status\":\"ok\""), "put back, it is healthy again");
         writingResumes();
     }
 
@@ -123,7 +135,7 @@ class DatabaseTroubleTest {
     }
 
     private String health() {
-        return hotline.get("/healthz").body();
+        return hotline.getAsOperator("/healthz").body();
     }
 
     private static void waitFor(BooleanSupplier condition, String what) {

@@ -137,7 +137,7 @@ class RecordingsTest {
         refusals.put("welcome.wav|text", "\"welcome.wav\" is not a WAV or MP3 recording. Twilio plays WAV and MP3");
         refusals.put("welcome.wav|mp3", "\"welcome.wav\" is not a WAV or MP3 recording (it looks like mp3 but is named otherwise)");
         refusals.put("welcome.ogg|wav", "\"welcome.ogg\" is not a WAV or MP3 recording (it looks like wav but is named otherwise)");
-        refusals.put("welcome.wav|huge", "\"welcome.wav\" is 5 MB; a recording can be at most 5 MB.");
+        refusals.put("welcome.wav|huge", "\"welcome.wav\" is 5,242,881 bytes; a recording can be at most 5 MB.");
         refusals.put("../../welcome.wav|wav", "\"../../welcome.wav\" is not a plain file name");
         refusals.put("recordings/welcome.wav|wav", "\"recordings/welcome.wav\" is not a plain file name");
         refusals.put("..\\welcome.wav|wav", "\"..\\welcome.wav\" is not a plain file name");

@@ -1,0 +1,90 @@
+package hotline.recordings;
+
+import hotline.TestAudio;
+import hotline.TestHotline;
+import hotline.WebClient;
+import hotline.content.ContentStore;
+import hotline.catalog.CatalogSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Uploads built to break the recordings page: control characters in the file name (a NUL used to give a 500), and
+ * a file over the limit, whose size must be told as it is, not rounded down to the limit.
+ */
+class HostileRecordingUploadTest {
+    private static final String SAFETY = "main_menu.safety#0.0";
+    private TestHotline hotline;
+    private WebClient admin;
+
+    @BeforeEach
+    void start() {
+        hotline = TestHotline.start();
+        admin = hotline.signedInAdmin();
+    }
+
+    @AfterEach
+    void stop() {
+        hotline.close();
+    }
+
+    private HttpResponse<String> upload(String name, byte[] audio) {
+        admin.get(RecordingsController.PAGE + "?lang=en-US");
+        return admin.upload(RecordingsController.PAGE, Map.of("lang", "en-US", "slot", SAFETY), "audio", Map.of(name, audio));
+    }
+
+    /**
+     * A NUL or another control character never reaches the page: the form itself cannot be read (400, a page that says
+     * so); characters a form can carry but no file name needs, such as a right-to-left override, are refused (422).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"wel\u0000come.wav", "welcome.wav\u0000.mp3", "\u0000", "wel\u0007come.wav", "wel\u202Ecome.wav",
+            "wel\u200Bcome.wav"})
+    void aFileNameWithControlCharactersIsRefusedWithAPage(String name) throws IOException {
+        CatalogSource before = new ContentStore(hotline.database, hotline.clock).draft().content();
+        HttpResponse<String> refused = upload(name, TestAudio.wav("welcome"));
+        assertTrue(refused.statusCode() == 400 || refused.statusCode() == 422, refused.statusCode() + ": " + refused.body());
+        String said = refused.statusCode() == 400 ? admin.page().selectFirst("main p").text()
+                : admin.page().selectFirst(".error").text();
+        assertTrue(said.contains(refused.statusCode() == 400 ? "Nothing was saved." : "is not a plain file name"), said);
+        assertFalse(refused.body().contains("\u0000") || refused.body().contains("\u202E"), "the name is not echoed as it came");
+        assertEquals(before, new ContentStore(hotline.database, hotline.clock).draft().content());
+        Path kept = hotline.dataDir.resolve("recordings");
+        assertTrue(!Files.exists(kept) || Files.list(kept).findAny().isEmpty(), "nothing kept");
+    }
+
+    @Test
+    void aFileOverTheLimitIsToldItsOwnSize() {
+        byte[] file = new byte[(int) (5.9 * 1024 * 1024)];
+        byte[] header = TestAudio.wav("big");
+        System.arraycopy(header, 0, file, 0, header.length);
+        HttpResponse<String> refused = upload("big.wav", file);
+        assertEquals(422, refused.statusCode());
+        assertTrue(admin.page().selectFirst(".error").text().contains("\"big.wav\" is 5.9 MB; a recording can be at most 5 MB."),
+                admin.page().selectFirst(".error").text());
+    }
+
+    @Test
+    void aFileJustOverTheLimitIsNotSaidToBeAtTheLimit() {
+        byte[] file = new byte[(int) RecordingStore.MAX_BYTES + 1];
+        byte[] header = TestAudio.wav("big");
+        System.arraycopy(header, 0, file, 0, header.length);
+        upload("big.wav", file);
+        assertTrue(admin.page().selectFirst(".error").text().contains("\"big.wav\" is 5,242,881 bytes; a recording can be at most 5 MB"),
+                admin.page().selectFirst(".error").text());
+    }
+}
