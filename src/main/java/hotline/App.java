@@ -27,6 +27,13 @@ import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
 import hotline.catalog.CatalogException;
 import hotline.catalog.PublishedCatalog;
+import hotline.admin.AdminConsole;
+import hotline.dashboard.DashboardRoutes;
+import hotline.operations.OperationsRoutes;
+import hotline.recordings.RecordingRoutes;
+import hotline.web.Access;
+import hotline.web.AccessRules;
+import hotline.web.Routes;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.config.DataDirLock;
@@ -73,6 +80,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Map;
 
 /** Builds the hotline (one place wires everything by hand) and, in {@link #main}, starts it. */
 public final class App {
@@ -104,7 +112,7 @@ public final class App {
         VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, calls, clock);
         OperationsMetrics operations = new OperationsMetrics(events, calls, catalog, clock);
         OperatorAccess operators = new OperatorAccess(config.metricsToken(), config.localMode());
-        MetricsController metricsPage = new MetricsController(operations, operators);
+        MetricsController metricsPage = new MetricsController(operations);
         TwilioSignatureCheck signatures = new TwilioSignatureCheck(authToken, config.publicUrl());
         HealthController health = new HealthController(catalog, events, database, operators);
         DatabaseGuard databaseGuard = new DatabaseGuard(database);
@@ -136,6 +144,8 @@ public final class App {
         PreviewController preview = new PreviewController(content, urls, clock);
         FilesController files = new FilesController(content, audit);
         AuditController auditPage = new AuditController(audit, () -> catalog.get().timeZone());
+        AdminConsole console = new AdminConsole(overview, prompts, lines, languages, versions, preview, files, auditPage,
+                fallback);
         DashboardController dashboard = new DashboardController(new Reports(statistics, catalog,
                 new SmallCounts(config.smallCountThreshold())), catalog, clock);
 
@@ -162,62 +172,21 @@ public final class App {
 
             javalin.routes.before(SecurityHeaders::apply);
             javalin.routes.before(databaseGuard::check);
-            javalin.routes.before(access::check);
+            // Denied by default: each route says who may use it, and this decides before any handler runs.
+            javalin.routes.beforeMatched(new AccessRules(Map.of(
+                    Access.TWILIO, signatures,
+                    Access.MONITORING, operators::check,
+                    Access.SIGNED_IN, access.checkFor(Access.SIGNED_IN),
+                    Access.STAFF, access.checkFor(Access.STAFF),
+                    Access.ADMIN, access.checkFor(Access.ADMIN))));
 
-            javalin.routes.beforeMatched(VoiceRoutes.PREFIX + "*", signatures);
-            javalin.routes.post(VoiceRoutes.INCOMING, voice::incoming);
-            javalin.routes.post(VoiceRoutes.LANGUAGE, voice::step);
-            javalin.routes.post(VoiceRoutes.MENU, voice::step);
-            javalin.routes.post(VoiceRoutes.TRANSFER_RESULT, voice::step);
-            javalin.routes.post(VoiceRoutes.STATUS, voice::status);
-            javalin.routes.post(VoiceRoutes.WHISPER, voice::whisper);
-            javalin.routes.post(VoiceRoutes.FALLBACK, voice::fallback);
-            javalin.routes.get(HealthController.PATH, health::show);
-            javalin.routes.get(MetricsController.PATH, metricsPage::show);
-            javalin.routes.get(AudioController.PATH, audio::serve);
-
-            javalin.routes.get(AccountRoutes.LOGIN, login::loginForm);
-            javalin.routes.post(AccountRoutes.LOGIN, login::login);
-            javalin.routes.post(AccountRoutes.LOGOUT, login::logout);
-            javalin.routes.get(AccountRoutes.PASSWORD, login::passwordForm);
-            javalin.routes.post(AccountRoutes.PASSWORD, login::changePassword);
-            javalin.routes.get(AccountRoutes.ACCOUNTS, accountPages::list);
-            javalin.routes.post(AccountRoutes.ACCOUNTS, accountPages::add);
-            javalin.routes.post(AccountRoutes.ACCOUNTS + "/{name}", accountPages::change);
-
-            javalin.routes.get(AdminRoutes.HOME, overview::show);
-            javalin.routes.post(AdminRoutes.PUBLISH, lanes.work().handler(overview::publish));
-            javalin.routes.post(AdminRoutes.DISCARD, overview::discard);
-            javalin.routes.get(AdminRoutes.PROMPTS, prompts::show);
-            javalin.routes.post(AdminRoutes.PROMPTS, prompts::save);
-            javalin.routes.get(AdminRoutes.LINES, lines::list);
-            javalin.routes.get(AdminRoutes.LINE, lines::edit);
-            javalin.routes.post(AdminRoutes.LINE, lines::save);
-            javalin.routes.post(AdminRoutes.LINE_MOVE, lines::move);
-            javalin.routes.post(AdminRoutes.LINE_DELETE, lines::delete);
-            javalin.routes.post(AdminRoutes.DIRECTORY, lines::saveSettings);
-            javalin.routes.get(AdminRoutes.LANGUAGES, languages::show);
-            javalin.routes.post(AdminRoutes.LANGUAGES, languages::save);
-            javalin.routes.post(AdminRoutes.LANGUAGE_MOVE, languages::move);
-            javalin.routes.post(AdminRoutes.LANGUAGE_ADD, languages::add);
-            javalin.routes.post(AdminRoutes.LANGUAGE_ORDER_BY_USE, languages::orderByUse);
-            javalin.routes.get(RecordingsController.PAGE, recordings::show);
-            javalin.routes.post(RecordingsController.PAGE, recordings::upload);
-            javalin.routes.post(RecordingsController.REMOVE, recordings::remove);
-            javalin.routes.get(AdminRoutes.VERSIONS, versions::list);
-            javalin.routes.get(AdminRoutes.DIFF, versions::diff);
-            javalin.routes.post(AdminRoutes.ROLLBACK, lanes.work().handler(versions::rollback));
-            javalin.routes.get(AdminRoutes.PREVIEW, preview::show);
-            javalin.routes.get(AdminRoutes.FILES, files::show);
-            javalin.routes.get(AdminRoutes.EXPORT, files::export);
-            javalin.routes.post(AdminRoutes.IMPORT, lanes.work().handler(files::importFiles));
-            javalin.routes.get(AdminRoutes.AUDIT, auditPage::show);
-            javalin.routes.get(AdminRoutes.FALLBACK, fallback::show);
-            javalin.routes.post(AdminRoutes.FALLBACK_PASTED, fallback::pasted);
-
-            javalin.routes.get(DashboardController.PAGE, lanes.work().handler(dashboard::page));
-            javalin.routes.get(DashboardController.DATA, lanes.work().handler(dashboard::data));
-            javalin.routes.get(DashboardController.CSV, lanes.work().handler(dashboard::csv));
+            Routes routes = new Routes(javalin.routes);
+            VoiceRoutes.mount(routes, voice);
+            OperationsRoutes.mount(routes, health, metricsPage);
+            AccountRoutes.mount(routes, login, accountPages);
+            console.mount(routes, lanes.work());
+            RecordingRoutes.mount(routes, recordings, audio);
+            DashboardRoutes.mount(routes, dashboard, lanes.work());
 
             javalin.routes.exception(Exception.class, (error, ctx) -> {
                 if (ctx.path().startsWith(VoiceRoutes.PREFIX) && TwilioSignatureCheck.signed(ctx)) {

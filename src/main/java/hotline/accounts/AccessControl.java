@@ -1,10 +1,12 @@
 package hotline.accounts;
 
+import hotline.web.Access;
 import hotline.web.Frame;
 import hotline.web.MessagePage;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 
@@ -14,9 +16,9 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * The rules of /admin and /dashboard, checked before any page handler: anonymous visitors go to the sign-in
- * page; every form must carry the session's token; an account that must change its password does that first;
- * staff see dashboards only.
+ * The rules of every page behind a sign-in, by the access its route declares ({@link Access#SIGNED_IN},
+ * {@link Access#STAFF}, {@link Access#ADMIN}): anonymous visitors go to the sign-in page; every form must carry the
+ * session's token; an account that must change its password does that first; staff see dashboards only.
  */
 public final class AccessControl {
     public static final String SESSION_COOKIE = "hotline_session";
@@ -29,18 +31,20 @@ public final class AccessControl {
         this.sessions = sessions;
     }
 
-    public void check(Context ctx) {
-        String path = ctx.path();
-        boolean admin = path.equals("/admin") || path.startsWith("/admin/");
-        boolean dashboard = path.equals("/dashboard") || path.startsWith("/dashboard/");
-        if (!admin && !dashboard || path.equals(AccountRoutes.LOGIN)) {
-            return;
+    /** The check of routes that need {@code required}, one of the signed-in kinds of access. */
+    public Handler checkFor(Access required) {
+        if (required != Access.SIGNED_IN && required != Access.STAFF && required != Access.ADMIN) {
+            throw new IllegalArgumentException(required + " is not a kind of access that needs a sign-in");
         }
+        return ctx -> check(ctx, required);
+    }
+
+    private void check(Context ctx, Access required) {
         Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
         Optional<Account> account = session.flatMap(s -> accounts.byId(s.accountId())).filter(a -> !a.disabled());
         if (account.isEmpty()) {
             if (ctx.method() == HandlerType.GET) {
-                String next = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+                String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
                 ctx.redirect(AccountRoutes.LOGIN + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
             } else {
                 refuse(ctx, HttpStatus.FORBIDDEN, "Your session has ended",
@@ -59,13 +63,12 @@ public final class AccessControl {
             ctx.skipRemainingHandlers();
             return;
         }
-        boolean passwordPages = path.equals(AccountRoutes.PASSWORD) || path.equals(AccountRoutes.LOGOUT);
-        if (account.get().mustChangePassword() && !passwordPages) {
+        if (account.get().mustChangePassword() && required != Access.SIGNED_IN) {
             ctx.redirect(AccountRoutes.PASSWORD, HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
         }
-        if (admin && !passwordPages && !account.get().isAdmin()) {
+        if (required == Access.ADMIN && !account.get().isAdmin()) {
             refuse(ctx, HttpStatus.FORBIDDEN, "For admins only",
                     "Your account can see the dashboards. Changing what callers hear needs an admin account.",
                     SignedIn.frame(ctx, "For admins only", ""));

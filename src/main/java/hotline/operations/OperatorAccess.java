@@ -1,6 +1,7 @@
 package hotline.operations;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,14 @@ public final class OperatorAccess {
             }
         }
         return loopback(ctx.req().getRemoteAddr());
+    }
+
+    /** The check of {@link hotline.web.Access#MONITORING}: an operator, or a 403 saying how to become one. */
+    public void check(Context ctx) {
+        if (!allowed(ctx)) {
+            ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain").result(refusal());
+            ctx.skipRemainingHandlers();
+        }
     }
 
     /** What to tell someone refused: how to get in, never a hint about what is inside. */

@@ -1,5 +1,8 @@
 package hotline.voice;
 
+import hotline.web.Access;
+import hotline.web.Routes;
+
 /**
  * Every webhook path, written once. Twilio is configured with {@link #INCOMING} only; every later step of a call
  * is reached through URLs that {@link StepUrls} builds from these constants.
@@ -20,5 +23,16 @@ public final class VoiceRoutes {
     public static final String FALLBACK = "/voice/fallback";
 
     private VoiceRoutes() {
+    }
+
+    /** Every webhook is Twilio's alone: each request must carry Twilio's signature. */
+    public static void mount(Routes routes, VoiceController voice) {
+        routes.post(INCOMING, voice::incoming, Access.TWILIO)
+                .post(LANGUAGE, voice::step, Access.TWILIO)
+                .post(MENU, voice::step, Access.TWILIO)
+                .post(TRANSFER_RESULT, voice::step, Access.TWILIO)
+                .post(STATUS, voice::status, Access.TWILIO)
+                .post(WHISPER, voice::whisper, Access.TWILIO)
+                .post(FALLBACK, voice::fallback, Access.TWILIO);
     }
 }

@@ -90,8 +90,12 @@ class OperationsMetricsTest {
     void withoutAConfiguredTokenOnlyThisMachineMayReadThem() throws Exception {
         OperationsMetrics metrics = new OperationsMetrics(new CallEventWriter(hotline.database, hotline.clock, Duration.ofDays(1)),
                 new CallsInProgress(), hotline.catalog, hotline.clock);
-        MetricsController controller = new MetricsController(metrics, new OperatorAccess(Optional.empty(), true));
-        Javalin app = Javalin.create(config -> config.routes.get(MetricsController.PATH, controller::show)).start("127.0.0.1", 0);
+        MetricsController controller = new MetricsController(metrics);
+        OperatorAccess operators = new OperatorAccess(Optional.empty(), true);
+        Javalin app = Javalin.create(config -> {
+            config.routes.beforeMatched(operators::check);
+            config.routes.get(MetricsController.PATH, controller::show);
+        }).start("127.0.0.1", 0);
         try {
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + app.port() + MetricsController.PATH);
