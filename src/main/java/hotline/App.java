@@ -107,9 +107,10 @@ public final class App {
      */
     static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database, Clock clock,
                           Runnable afterStop, AdminLanes lanes) {
+        StepUrls urls = new StepUrls(config.publicUrl());
         CallEventWriter events = new CallEventWriter(database, clock, config.retention());
         CallsInProgress calls = new CallsInProgress();
-        VoiceController voice = new VoiceController(catalog, new CallFlow(new StepUrls(config.publicUrl())), events, calls, clock);
+        VoiceController voice = new VoiceController(catalog, new CallFlow(urls), events, calls, clock);
         OperationsMetrics operations = new OperationsMetrics(events, calls, catalog, clock);
         OperatorAccess operators = new OperatorAccess(config.metricsToken(), config.localMode());
         MetricsController metricsPage = new MetricsController(operations);
@@ -130,7 +131,7 @@ public final class App {
         RecordingStore recordingFiles = new RecordingStore(config.dataDir());
         FallbackStatus fallbackStatus = new FallbackStatus(database, clock);
         Publisher publisher = new Publisher(content, catalog, audit, recordingFiles::has,
-                new AnswerRehearsal(new StepUrls(config.publicUrl())), fallbackStatus, clock);
+                new AnswerRehearsal(urls), fallbackStatus, clock);
         FallbackController fallback = new FallbackController(catalog, fallbackStatus, audit);
         RecordingsController recordings = new RecordingsController(content, recordingFiles);
         AudioController audio = new AudioController(recordingFiles);
@@ -138,7 +139,6 @@ public final class App {
         PromptsController prompts = new PromptsController(content, audit);
         LinesController lines = new LinesController(content);
         CallStatistics statistics = new CallStatistics(database);
-        StepUrls urls = new StepUrls(config.publicUrl());
         LanguagesController languages = new LanguagesController(content, audit, statistics, urls, clock);
         VersionsController versions = new VersionsController(content, publisher, catalog);
         PreviewController preview = new PreviewController(content, urls, clock);
@@ -214,8 +214,8 @@ public final class App {
     public static void main(String[] args) {
         try {
             Config config = Config.fromEnvironment();
-            Javalin app = start(config, Clock.systemUTC());
-            Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+            RunningHotline hotline = start(config, Clock.systemUTC());
+            Runtime.getRuntime().addShutdownHook(new Thread(hotline::stop, "shutdown"));
             if (config.localMode()) {
                 log.info("Local mode: no {} set, so only this machine can call in. Try a call: scripts/simulate-call",
                         Config.AUTH_TOKEN);
@@ -229,8 +229,11 @@ public final class App {
         }
     }
 
-    /** Opens the data directory, loads what callers hear, and starts answering: what {@link #main} and the warm-up of {@code scripts/run} and the tests do. */
-    public static Javalin start(Config config, Clock clock) {
+    /**
+     * Opens the data directory, loads what callers hear, and starts answering: what {@link #main}, the warm-up of
+     * {@code scripts/run} and the tests all do, the same way.
+     */
+    public static RunningHotline start(Config config, Clock clock) {
         createDataDir(config);
         DataDirLock lock = DataDirLock.acquire(config.dataDir());
         try {
@@ -242,20 +245,22 @@ public final class App {
     }
 
     /** @param lock held while the hotline runs, released when it stops (or when the process ends, however it ends) */
-    private static Javalin start(Config config, Clock clock, DataDirLock lock) {
+    private static RunningHotline start(Config config, Clock clock, DataDirLock lock) {
         Database database = openDatabase(config);
         Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(),
                 new AuditLog(database, clock));
         FirstAdmin.createIfNoAccounts(new Accounts(database, new PasswordHasher(), clock), config.dataDir(),
                 config.localMode());
         String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
-        Javalin app = create(config, token, new PublishedCatalog(catalog), database, clock, lock::close, AdminLanes.standard());
+        PublishedCatalog published = new PublishedCatalog(catalog);
+        AdminLanes lanes = AdminLanes.standard();
+        Javalin app = create(config, token, published, database, clock, lock::close, lanes);
         app.start(config.bindHost(), config.port());
         noteFallback(database, catalog, clock);
         log.info("Hotline answering on {}:{} (webhook base {}), content {} in {}. Admin: {}{}", config.bindHost(),
                 app.port(), config.publicUrl(), catalog.version(), String.join(", ",
                         catalog.languages().stream().map(l -> l.code()).toList()), config.publicUrl(), AdminRoutes.HOME);
-        return app;
+        return new RunningHotline(app, published, database, lanes);
     }
 
     /**

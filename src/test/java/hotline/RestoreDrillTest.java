@@ -72,7 +72,7 @@ class RestoreDrillTest {
         }
         Config config = Config.fromMap(Map.of(Config.DATA_DIR, data.toString(), Config.PORT, Integer.toString(port),
                 Config.PROMPTS_DIR, TestHotline.SEED_PROMPTS.toAbsolutePath().toString()));
-        return new Running(App.start(config, clock), config);
+        return new Running(App.start(config, clock).app(), config);
     }
 
     private CallRecord call(Running hotline, String script) throws Exception {

@@ -37,7 +37,7 @@ class SecondInstanceAttackTest {
 
     @Test
     void aSecondHotlineOnTheSameDataDirectoryRefusesToStart(@TempDir Path data) throws Exception {
-        Javalin first = App.start(config(data, freePort()), Clock.systemUTC());
+        Javalin first = App.start(config(data, freePort()), Clock.systemUTC()).app();
         try {
             int port = freePort();
             Process second = start(data, port);
@@ -65,13 +65,13 @@ class SecondInstanceAttackTest {
         } finally {
             first.stop();
         }
-        Javalin again = App.start(config(data, freePort()), Clock.systemUTC());
+        Javalin again = App.start(config(data, freePort()), Clock.systemUTC()).app();
         again.stop(); // stopping released it
     }
 
     private static Config config(Path data, int port) {
         return Config.fromMap(Map.of(Config.AUTH_TOKEN, TOKEN, Config.PORT, Integer.toString(port),
-                Config.PUBLIC_URL, "http://127.0.0.1:" + port, Config.DATA_DIR, data.toString(),
+                Config.PUBLIC_URL, "http://127.0.0.1:" + port, Config.ALLOW_HTTP, "1", Config.DATA_DIR, data.toString(),
                 Config.PROMPTS_DIR, TestHotline.SEED_PROMPTS.toAbsolutePath().toString()));
     }
 
@@ -80,7 +80,7 @@ class SecondInstanceAttackTest {
                 "-Xmx128m", "-cp", System.getProperty("java.class.path"), App.class.getName())
                 .redirectErrorStream(true).redirectOutput(data.resolve("second.log").toFile());
         builder.environment().putAll(Map.of(Config.AUTH_TOKEN, TOKEN, Config.PORT, Integer.toString(port),
-                Config.PUBLIC_URL, "http://127.0.0.1:" + port, Config.DATA_DIR, data.toString(),
+                Config.PUBLIC_URL, "http://127.0.0.1:" + port, Config.ALLOW_HTTP, "1", Config.DATA_DIR, data.toString(),
                 Config.PROMPTS_DIR, TestHotline.SEED_PROMPTS.toAbsolutePath().toString()));
         return builder.start();
     }

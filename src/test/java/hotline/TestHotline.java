@@ -4,9 +4,6 @@ import hotline.accounts.Account;
 import hotline.accounts.Accounts;
 import hotline.accounts.PasswordHasher;
 import hotline.accounts.Role;
-import hotline.content.ContentStartup;
-import hotline.content.ContentStore;
-import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
@@ -38,7 +35,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A real hotline on a real port, built by {@link App#create} like production, reached through a different public
+ * A real hotline on a real port, started by {@link App#start} like production, reached through a different public
  * URL than its own address (as behind Twilio's view of a proxy), with calls played by the simulator.
  */
 public final class TestHotline implements AutoCloseable {
@@ -141,13 +138,10 @@ public final class TestHotline implements AutoCloseable {
             Config config = new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
                     Duration.ofDays(Config.DEFAULT_RETENTION_DAYS), Config.DEFAULT_SMALL_COUNT_THRESHOLD,
                     metricsToken, proxies);
-            Database database = Database.openIn(dataDir, LOS_ANGELES);
-            Catalog first = ContentStartup.published(new ContentStore(database, clock), SEED_PROMPTS,
-                    new AuditLog(database, clock));
-            PublishedCatalog published = new PublishedCatalog(first);
-            AdminLanes lanes = AdminLanes.standard();
-            Javalin app = App.create(config, TOKEN, published, database, clock, () -> { }, lanes).start("127.0.0.1", port);
-            return new TestHotline(app, published, database, dataDir, clock, publicUrl, lanes);
+            // The same start as scripts/run: the data directory locked, the first version published, the fallback noted.
+            RunningHotline running = App.start(config, clock);
+            return new TestHotline(running.app(), running.catalog(), running.database(), dataDir, clock, publicUrl,
+                    running.lanes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,9 @@
 package hotline.simulator;
 
 import hotline.App;
+import hotline.RunningHotline;
 import hotline.config.Config;
 import hotline.config.LocalToken;
-
-import io.javalin.Javalin;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -35,7 +34,7 @@ public final class Warmup {
         // Local mode: on loopback only, with a token of its own in the scratch directory.
         Config config = Config.fromMap(Map.of(Config.DATA_DIR, data.toString(), Config.PORT, Integer.toString(port),
                 Config.PROMPTS_DIR, System.getenv().getOrDefault(Config.PROMPTS_DIR, "prompts")));
-        Javalin app = App.start(config, Clock.systemUTC());
+        RunningHotline app = App.start(config, Clock.systemUTC());
         try {
             String base = config.publicUrl().toString();
             String token = LocalToken.readFrom(data);
