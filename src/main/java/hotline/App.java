@@ -108,7 +108,7 @@ public final class App {
     static Javalin create(Config config, String authToken, PublishedCatalog catalog, Database database, Clock clock,
                           Runnable afterStop, AdminLanes lanes) {
         StepUrls urls = new StepUrls(config.publicUrl());
-        CallEventWriter events = new CallEventWriter(database, clock, config.retention());
+        CallEventWriter events = new CallEventWriter(database, () -> catalog.get().timeZone(), clock, config.retention());
         CallsInProgress calls = new CallsInProgress();
         VoiceController voice = new VoiceController(catalog, new CallFlow(urls), events, calls, clock);
         OperationsMetrics operations = new OperationsMetrics(events, calls, catalog, clock);
@@ -138,8 +138,9 @@ public final class App {
         OverviewController overview = new OverviewController(content, publisher, catalog, fallbackStatus);
         PromptsController prompts = new PromptsController(content, audit);
         LinesController lines = new LinesController(content);
-        CallStatistics statistics = new CallStatistics(database);
-        LanguagesController languages = new LanguagesController(content, audit, statistics, urls, clock);
+        CallStatistics statistics = new CallStatistics(database, () -> catalog.get().timeZone());
+        LanguagesController languages = new LanguagesController(content, audit, statistics, urls,
+                () -> catalog.get().timeZone(), clock);
         VersionsController versions = new VersionsController(content, publisher, catalog);
         PreviewController preview = new PreviewController(content, urls, clock);
         FilesController files = new FilesController(content, audit);
@@ -282,7 +283,7 @@ public final class App {
 
     private static Database openDatabase(Config config) {
         try {
-            return Database.openIn(config.dataDir(), ContentStartup.timeZone(config.promptsDir()));
+            return Database.openIn(config.dataDir(), ContentStartup.seedTimeZone(config.promptsDir()));
         } catch (RuntimeException e) {
             throw new ConfigException(Config.DATA_DIR, "holds a database that cannot be opened or upgraded ("
                     + config.dataDir().resolve(Database.FILE_NAME) + "): " + e.getMessage());

@@ -123,7 +123,7 @@ class CrashTest {
         second.destroy();
         second.waitFor();
 
-        Database database = Database.openIn(data, TestHotline.LOS_ANGELES);
+        Database database = Database.openIn(data);
         ContentStore content = new ContentStore(database, Clock.systemUTC());
         assertEquals(1, content.latest().orElseThrow().id(), "no version was lost or added");
         CatalogSource seed = PromptDirectory.read(TestHotline.SEED_PROMPTS);

@@ -105,7 +105,7 @@ class RestoreDrillTest {
 
     /** What the dashboard shows for the day of the calls, read from a database. */
     private static List<Object> statistics(Database database, LocalDate day) {
-        CallStatistics statistics = new CallStatistics(database);
+        CallStatistics statistics = new CallStatistics(database, () -> TestHotline.LOS_ANGELES);
         DateRange range = DateRange.day(day);
         return List.of(statistics.callsStarted(range), statistics.callsByLanguage(range), statistics.optionsChosen(range),
                 statistics.transfers(range), statistics.callsPerHour(range));
@@ -139,7 +139,7 @@ class RestoreDrillTest {
         LocalDate day = TestHotline.OFFICE_HOURS.toLocalDate();
         try {
             // As scripts/hotline user add does, on the database of the running hotline.
-            new Accounts(Database.openIn(before, TestHotline.LOS_ANGELES), new PasswordHasher(), clock)
+            new Accounts(Database.openIn(before), new PasswordHasher(), clock)
                     .create("maria", Role.ADMIN, PASSWORD, false);
             WebClient maria = new WebClient(source.base());
             assertEquals(303, maria.signIn("maria", PASSWORD).statusCode());
@@ -158,7 +158,7 @@ class RestoreDrillTest {
             awaitEventsWritten(source);
             version = health(source).path("catalogVersion").asText();
             assertEquals("v2", version);
-            statisticsBefore = statistics(Database.openIn(before, TestHotline.LOS_ANGELES), day);
+            statisticsBefore = statistics(Database.openIn(before), day);
             assertNotEquals(0L, statisticsBefore.get(0), "calls were counted");
 
             Files.createDirectories(backup.getParent());
@@ -189,12 +189,12 @@ class RestoreDrillTest {
             restored.app().stop();
         }
         assertEquals((Long) statisticsBefore.get(0) + 1,
-                statistics(Database.openIn(fresh, TestHotline.LOS_ANGELES), day).get(0),
+                statistics(Database.openIn(fresh), day).get(0),
                 "the restored hotline counts its own call on top of the backup's");
         Path again = work.resolve("fresh-install-untouched");
         Files.createDirectory(again, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.copy(backup, again.resolve(Database.FILE_NAME));
-        assertEquals(statisticsBefore, statistics(Database.openIn(again, TestHotline.LOS_ANGELES), day),
+        assertEquals(statisticsBefore, statistics(Database.openIn(again), day),
                 "the same statistics, exactly, as when the backup was taken");
     }
 

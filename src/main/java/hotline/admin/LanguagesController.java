@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The language menu: order, keys, voices, listening, which languages are offered, and adding a language. */
 public final class LanguagesController {
@@ -36,9 +37,13 @@ public final class LanguagesController {
     private final AuditLog audit;
     private final CallStatistics statistics;
     private final StepUrls urls;
+    /** The hotline's time zone: the published content's. */
+    private final Supplier<ZoneId> zone;
     private final Clock clock;
 
-    public LanguagesController(ContentStore store, AuditLog audit, CallStatistics statistics, StepUrls urls, Clock clock) {
+    public LanguagesController(ContentStore store, AuditLog audit, CallStatistics statistics, StepUrls urls,
+                               Supplier<ZoneId> zone, Clock clock) {
+        this.zone = zone;
         this.store = store;
         this.audit = audit;
         this.statistics = statistics;
@@ -155,16 +160,9 @@ public final class LanguagesController {
                 lately.getOrDefault(l.code(), 0L))).toList();
     }
 
-    /** How many callers chose each language in the last 30 days: the order of the menu should follow it. */
+    /** How many callers chose each language in the last 30 days (in the hotline's days): the menu should follow it. */
     private Map<String, Long> chosenLately() {
-        ZoneId zone = ZoneId.of("America/Los_Angeles");
-        try {
-            CatalogCheck check = CatalogValidator.check(store.draft().content());
-            zone = check.catalog().map(c -> c.timeZone()).orElse(zone);
-        } catch (RuntimeException e) {
-            // the draft's time zone cannot be read: Los Angeles will do for counting
-        }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone.get());
         return statistics.callsByLanguage(new DateRange(today.minusDays(29), today));
     }
 

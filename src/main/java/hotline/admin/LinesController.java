@@ -156,7 +156,7 @@ public final class LinesController {
         }
         var file = draft.lines();
         LinesPage.Settings settings = new LinesPage.Settings(file.hotline(), file.speakNow() == null ? List.of() : file.speakNow(),
-                file.timeZone() == null ? "America/Los_Angeles" : file.timeZone(),
+                file.timeZone() == null ? "" : file.timeZone(),
                 file.dialTimeoutSeconds() == null ? 25 : file.dialTimeoutSeconds());
         CatalogCheck check = CatalogValidator.check(draft);
         List<ProblemView> problems = ProblemView.of(check.errors().stream()

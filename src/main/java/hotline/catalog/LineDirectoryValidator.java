@@ -6,6 +6,7 @@ import hotline.catalog.CatalogSource.LinesFile;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /** Checks {@code lines.yaml}: numbers, names in every language, hours, and failover chains that end at a 24-hour line. */
 final class LineDirectoryValidator {
-    static final String DEFAULT_TIME_ZONE = "America/Los_Angeles";
+    /** Stands for a time zone that is missing or wrong, so that checking goes on: such content is never served. */
+    private static final ZoneId UNKNOWN_ZONE = ZoneOffset.UTC;
     static final int DEFAULT_DIAL_TIMEOUT_SECONDS = 25;
     private static final String FILE = CatalogSource.LINES_FILE;
 
@@ -30,7 +32,7 @@ final class LineDirectoryValidator {
     static LineDirectory validate(LinesFile file, Set<String> declared, Set<String> offered, List<CatalogProblem> problems) {
         if (file == null || file.lines() == null || file.lines().isEmpty()) {
             problems.add(new CatalogProblem(FILE, "lines", "missing; list at least the 24-hour hotline"));
-            return new LineDirectory(List.of(), ZoneId.of(DEFAULT_TIME_ZONE), "", List.of(), DEFAULT_DIAL_TIMEOUT_SECONDS,
+            return new LineDirectory(List.of(), UNKNOWN_ZONE, "", List.of(), DEFAULT_DIAL_TIMEOUT_SECONDS,
                     Optional.empty());
         }
         ZoneId zone = timeZone(file.timeZone(), problems);
@@ -210,11 +212,16 @@ final class LineDirectoryValidator {
 
     private static ZoneId timeZone(String name, List<CatalogProblem> problems) {
         try {
-            return ZoneId.of(name == null ? DEFAULT_TIME_ZONE : name);
+            if (name == null || name.isBlank()) {
+                problems.add(new CatalogProblem(FILE, "time_zone", "missing; the hotline's days, hours and opening hours "
+                        + "are counted in it: use a name like America/Los_Angeles"));
+                return UNKNOWN_ZONE;
+            }
+            return ZoneId.of(name);
         } catch (DateTimeException e) {
             problems.add(new CatalogProblem(FILE, "time_zone", "\"" + name + "\" is not a time zone; use a name like "
-                    + DEFAULT_TIME_ZONE));
-            return ZoneId.of(DEFAULT_TIME_ZONE);
+                    + "America/Los_Angeles"));
+            return UNKNOWN_ZONE;
         }
     }
 

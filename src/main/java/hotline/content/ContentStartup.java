@@ -10,16 +10,13 @@ import hotline.catalog.CatalogSource.LinesFile;
 import hotline.catalog.CatalogValidator;
 import hotline.catalog.PromptDirectory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +32,6 @@ import java.util.Set;
  */
 public final class ContentStartup {
     public static final String SYSTEM = "system";
-    static final String DEFAULT_TIME_ZONE = "America/Los_Angeles";
     private static final Logger log = LoggerFactory.getLogger(ContentStartup.class);
 
     private ContentStartup() {
@@ -75,17 +71,12 @@ public final class ContentStartup {
     }
 
     /**
-     * The hotline's time zone for dating metrics by day: the one in the prompt files' lines.yaml, or Los Angeles
-     * when they cannot be read. (Line hours use the zone of the published content.)
+     * The time zone of the prompt files, for a database from before there was published content: its figures are
+     * dated in the zone of the content about to be published first, the prompt files. Read and checked like any
+     * content; if it cannot be, start-up stops, saying why, rather than guess a zone.
      */
-    public static ZoneId timeZone(Path promptsDir) {
-        try {
-            JsonNode zone = new ObjectMapper(new YAMLFactory()).readTree(promptsDir.resolve(CatalogSource.LINES_FILE).toFile())
-                    .path("time_zone");
-            return ZoneId.of(zone.isTextual() ? zone.asText() : DEFAULT_TIME_ZONE);
-        } catch (IOException | RuntimeException e) {
-            return ZoneId.of(DEFAULT_TIME_ZONE);
-        }
+    public static Supplier<ZoneId> seedTimeZone(Path promptsDir) {
+        return () -> PromptDirectory.load(promptsDir).timeZone();
     }
 
     private static Catalog publish(ContentStore store, AuditLog audit, CatalogSource content, String note) {

@@ -57,7 +57,7 @@ public final class DemoData {
         }
         try {
             Config config = Config.fromEnvironment();
-            Database database = Database.openIn(config.dataDir(), ContentStartup.timeZone(config.promptsDir()));
+            Database database = Database.openIn(config.dataDir(), ContentStartup.seedTimeZone(config.promptsDir()));
             Clock clock = Clock.systemUTC();
             Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(), new AuditLog(database, clock));
             System.exit(seed(database, catalog, clock, days, perDay, force));
@@ -73,12 +73,12 @@ public final class DemoData {
                     + " the dashboard would then mix made-up calls with real ones.");
             return 1;
         }
-        LocalDate today = LocalDate.now(clock.withZone(database.zone()));
-        CallEventWriter writer = new CallEventWriter(database, clock, Duration.ofDays(3650));
+        LocalDate today = LocalDate.now(clock.withZone(catalog.timeZone()));
+        CallEventWriter writer = new CallEventWriter(database, catalog::timeZone, clock, Duration.ofDays(3650));
         writer.start();
         long[] serial = {0};
         long calls = new SyntheticCalls(catalog, today.toEpochDay()).generate(today.minusDays(days - 1), today, perDay,
-                database.zone(), (at, events) -> {
+                catalog.timeZone(), (at, events) -> {
                     while (writer.stats().queued() > 50_000) {
                         Thread.onSpinWait();
                     }

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 
 /**
  * Migration 3: the same rollup by day, in the hotline's time zone, so that a year of dashboards reads a few
@@ -36,9 +37,10 @@ final class DailyRollupMigration implements JavaMigration {
             )""";
     private static final String DIMENSIONS = "kind, language, menu, choice, line, outcome, failover, seconds_bucket";
 
-    private final ZoneId zone;
+    /** Asked only if there are hourly figures to date: a new database needs no time zone to be created. */
+    private final Supplier<ZoneId> zone;
 
-    DailyRollupMigration(ZoneId zone) {
+    DailyRollupMigration(Supplier<ZoneId> zone) {
         this.zone = zone;
     }
 
@@ -75,8 +77,10 @@ final class DailyRollupMigration implements JavaMigration {
         try (Statement select = connection.createStatement();
              ResultSet hours = select.executeQuery("SELECT hour, " + DIMENSIONS + ", event_count, seconds_sum FROM event_rollup");
              PreparedStatement add = connection.prepareStatement(insert)) {
+            ZoneId days = null;
             while (hours.next()) {
-                add.setLong(1, LocalDate.ofInstant(Instant.ofEpochSecond(hours.getLong(1) * 3600), zone).toEpochDay());
+                days = days == null ? zone.get() : days;
+                add.setLong(1, LocalDate.ofInstant(Instant.ofEpochSecond(hours.getLong(1) * 3600), days).toEpochDay());
                 for (int column = 2; column <= 11; column++) {
                     add.setObject(column, hours.getObject(column));
                 }

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -36,16 +37,17 @@ public final class Database {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final Path file;
-    private final ZoneId zone;
+    /** Asked only when upgrading figures counted before days were (see {@link DailyRollupMigration}). */
+    private final Supplier<ZoneId> zoneOfEarlierFigures;
     private final SQLiteDataSource dataSource;
     /** The file as it was opened (its inode, on Linux): a file put in its place later is not ours. */
     private final Object fileKey;
     /** The problem last reported in the log, so that each change is told once, not at every request. */
     private final AtomicReference<String> reported = new AtomicReference<>("");
 
-    private Database(Path file, ZoneId zone) {
+    private Database(Path file, Supplier<ZoneId> zoneOfEarlierFigures) {
         this.file = file;
-        this.zone = zone;
+        this.zoneOfEarlierFigures = zoneOfEarlierFigures;
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -57,20 +59,29 @@ public final class Database {
     }
 
     /**
-     * Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date.
-     *
-     * @param zone the hotline's time zone, in which the daily rollup dates its days
+     * Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date. The hotline's
+     * time zone is its published content's; this needs none, unless the file holds figures from before they were
+     * counted by day: see {@link #openIn(Path, Supplier)}.
      */
-    public static Database openIn(Path dataDir, ZoneId zone) {
-        return open(dataDir.resolve(FILE_NAME), zone);
+    public static Database openIn(Path dataDir) {
+        return openIn(dataDir, Database::noZoneGiven);
     }
 
-    public static Database open(Path file, ZoneId zone) {
-        return openAtVersion(file, zone, null);
+    /**
+     * @param zoneOfEarlierFigures the time zone to date by day the figures a release from before days were counted
+     *                             left behind: then there was no published content yet, so the content the hotline
+     *                             is about to publish first (its prompt files) tells it
+     */
+    public static Database openIn(Path dataDir, Supplier<ZoneId> zoneOfEarlierFigures) {
+        return openAtVersion(dataDir.resolve(FILE_NAME), zoneOfEarlierFigures, null);
+    }
+
+    public static Database open(Path file) {
+        return openAtVersion(file, Database::noZoneGiven, null);
     }
 
     /** For tests of upgrades: the schema up to {@code version} only (all of it when null). */
-    public static Database openAtVersion(Path file, ZoneId zone, String version) {
+    public static Database openAtVersion(Path file, Supplier<ZoneId> zoneOfEarlierFigures, String version) {
         try {
             Path folder = file.toAbsolutePath().getParent();
             if (!Files.isDirectory(folder)) {
@@ -81,7 +92,7 @@ public final class Database {
             throw new UncheckedIOException("cannot create the folder for " + file, e);
         }
         createPrivately(file);
-        Database database = new Database(file, zone);
+        Database database = new Database(file, zoneOfEarlierFigures);
         database.migrateTo(version);
         return database;
     }
@@ -139,7 +150,7 @@ public final class Database {
         var configuration = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new DailyRollupMigration(zone))
+                .javaMigrations(new DailyRollupMigration(zoneOfEarlierFigures))
                 .loggers("slf4j");
         if (version != null) {
             configuration.target(version);
@@ -155,9 +166,9 @@ public final class Database {
         return dataSource;
     }
 
-    /** The hotline's time zone at start-up: the daily rollup and the statistics date their days in it. */
-    public ZoneId zone() {
-        return zone;
+    private static ZoneId noZoneGiven() {
+        throw new IllegalStateException("this database holds figures from before they were counted by day, and no time "
+                + "zone was given to date them: start the hotline once, which upgrades it in the time zone of its content");
     }
 
     public Path file() {

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +34,8 @@ public final class CallEventWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallEventWriter.class);
 
     private final Database database;
+    /** The hotline's time zone, the published content's: the daily rollup dates events in it. */
+    private final Supplier<ZoneId> zone;
     private final Clock clock;
     private final Duration retention;
     private final CallKeys keys;
@@ -53,7 +57,8 @@ public final class CallEventWriter implements AutoCloseable {
     private long droppedAtLastLog;
     private int failuresInARow;
 
-    public CallEventWriter(Database database, Clock clock, Duration retention) {
+    public CallEventWriter(Database database, Supplier<ZoneId> zone, Clock clock, Duration retention) {
+        this.zone = zone;
         this.database = database;
         this.clock = clock;
         this.retention = retention;
@@ -121,7 +126,7 @@ public final class CallEventWriter implements AutoCloseable {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
                 List<StoredEvent> complete = withTrails(connection, batch);
-                EventStore.write(connection, complete, database.zone());
+                EventStore.write(connection, complete, zone.get());
                 connection.commit();
             }
             written.addAndGet(batch.size());

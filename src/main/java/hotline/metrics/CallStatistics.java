@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,12 @@ import java.util.TreeSet;
  */
 public final class CallStatistics {
     private final Database database;
+    /** The hotline's time zone, the published content's: days and hours are its. */
+    private final Supplier<ZoneId> zone;
 
-    public CallStatistics(Database database) {
+    public CallStatistics(Database database, Supplier<ZoneId> zone) {
         this.database = database;
+        this.zone = zone;
     }
 
     /** The two rollups: by hour (UTC hours, labelled in local time) and by local day. */
@@ -126,7 +130,7 @@ public final class CallStatistics {
 
     /** Calls started, by local day of the week (Monday first) and hour of the day: {@code [7][24]}. */
     public long[][] callsByWeekdayAndHour(DateRange range) {
-        ZoneId zone = database.zone();
+        ZoneId zone = this.zone.get();
         long[][] cells = new long[7][24];
         for (Row row : query(range, EventKind.CALL_STARTED.stored(), List.of(), Grain.HOURLY, true)) {
             LocalDateTime local = Grain.HOURLY.label(row.time(), zone);
@@ -146,7 +150,7 @@ public final class CallStatistics {
     }
 
     private List<Calls> calls(DateRange range, Grain grain) {
-        ZoneId zone = database.zone();
+        ZoneId zone = this.zone.get();
         Map<LocalDateTime, long[]> started = new TreeMap<>();
         Map<LocalDateTime, Map<String, Long>> languages = new TreeMap<>();
         for (Row row : query(range, EventKind.CALL_STARTED.stored(), List.of(), grain, true)) {
@@ -193,7 +197,7 @@ public final class CallStatistics {
      * expressions of our own, never user input) and, when {@code byTime}, by hour or day.
      */
     private List<Row> query(DateRange range, String kind, List<String> dimensions, Grain grain, boolean byTime) {
-        ZoneId zone = database.zone();
+        ZoneId zone = this.zone.get();
         List<String> groups = new ArrayList<>();
         if (byTime) {
             groups.add(grain.column);

@@ -114,7 +114,7 @@ public final class WebhookBenchmark {
     private static void mixedRun(String base, Map<String, String> call, Load load, Path work, Result callsAlone)
             throws Exception {
         String password = "bench admin password 0123";
-        Database database = Database.openIn(work.resolve("data"), ZoneId.of("America/Los_Angeles"));
+        Database database = Database.openIn(work.resolve("data"));
         new Accounts(database, new PasswordHasher(), Clock.systemUTC()).create("bench-admin", Role.ADMIN, password, false);
         Result mixed;
         Map<String, Long> answers;

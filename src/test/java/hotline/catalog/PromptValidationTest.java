@@ -185,6 +185,12 @@ class PromptValidationTest {
     }
 
     @Test
+    void aMissingTimeZoneStopsStartUpInsteadOfBeingGuessed() throws IOException {
+        edit("lines.yaml", "time_zone: America/Los_Angeles\n", "");
+        assertProblem("lines.yaml: time_zone: missing; the hotline's days, hours and opening hours are counted in it");
+    }
+
+    @Test
     void theHotlineMustBeOpenAllDay() throws IOException {
         edit("lines.yaml", "hotline: nhtrc", "hotline: lapd");
         assertProblem("lines.yaml: hotline: \"lapd\" must name an offered line with open_24_hours: true");

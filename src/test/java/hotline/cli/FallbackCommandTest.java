@@ -39,7 +39,7 @@ class FallbackCommandTest {
     void withNothingPublishedItSaysToStartTheHotlineFirst(@TempDir Path parent) throws Exception {
         Path data = parent.resolve("not-yet-made");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = FallbackCommand.run(Database.openIn(data, TestHotline.LOS_ANGELES), new PrintStream(new ByteArrayOutputStream()),
+        int exit = FallbackCommand.run(Database.openIn(data), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, exit);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Nothing is published yet"), err.toString(StandardCharsets.UTF_8));

@@ -34,7 +34,7 @@ class DashboardDataTest {
     @BeforeAll
     static void recordCalls() {
         hotline = TestHotline.start(TODAY);
-        CallEventWriter writer = new CallEventWriter(hotline.database, hotline.clock, Duration.ofDays(3650));
+        CallEventWriter writer = new CallEventWriter(hotline.database, () -> TestHotline.LOS_ANGELES, hotline.clock, Duration.ofDays(3650));
         writer.start();
         List<String> sids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

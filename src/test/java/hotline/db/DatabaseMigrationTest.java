@@ -1,5 +1,6 @@
 package hotline.db;
 
+import hotline.TestHotline;
 import hotline.metrics.CallStatistics;
 import hotline.metrics.DateRange;
 
@@ -29,7 +30,7 @@ class DatabaseMigrationTest {
     @Test
     void aFirstVersionDatabaseUpgradesWithoutLosingRowsAndGetsItsRollup() throws SQLException {
         Path file = dir.resolve("hotline.db");
-        Database first = Database.openAtVersion(file, LOS_ANGELES, "1");
+        Database first = Database.openAtVersion(file, () -> LOS_ANGELES, "1");
         // 2026-12-02 18:00 UTC is 10:00 in Los Angeles; minutes since 1970.
         long minute = LocalDate.of(2026, 12, 2).atTime(18, 0).toEpochSecond(java.time.ZoneOffset.UTC) / 60;
         try (Connection connection = first.connect(); Statement sql = connection.createStatement()) {
@@ -40,7 +41,7 @@ class DatabaseMigrationTest {
         }
         List<String> before = rows(first);
 
-        Database upgraded = Database.open(file, LOS_ANGELES);
+        Database upgraded = Database.openAtVersion(file, () -> LOS_ANGELES, null);
 
         assertEquals(before, rows(upgraded));
         List<String> applied = versions(upgraded);
@@ -48,7 +49,7 @@ class DatabaseMigrationTest {
             assertEquals(Integer.toString(i + 1), applied.get(i), "every migration, in order: " + applied);
         }
         assertTrue(applied.size() >= 5, applied.toString());
-        CallStatistics statistics = new CallStatistics(upgraded);
+        CallStatistics statistics = new CallStatistics(upgraded, () -> TestHotline.LOS_ANGELES);
         DateRange day = DateRange.day(LocalDate.of(2026, 12, 2));
         assertEquals(2, statistics.callsPerDay(day).get(0).calls());
         assertEquals(Map.of("es-US", 1L), statistics.callsByLanguage(day));

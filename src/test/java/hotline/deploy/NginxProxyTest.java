@@ -165,8 +165,9 @@ class NginxProxyTest {
         HttpResponse<String> recording = send(HttpRequest.newBuilder(URI.create(nginx.httpsBase() + "/admin/recordings"))
                 .header("Content-Type", "multipart/form-data; boundary=x")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[6 * 1024 * 1024])).build());
-        assertEquals(403, recording.statusCode(), "the hotline's answer (no session), so nginx let 6 MB through");
-        assertFalse(recording.body().contains("nginx"), recording.body());
+        // nginx let 6 MB through to the hotline, which refuses it at once (no session) without reading it all: its 403,
+        // or, when the hotline closes the connection on the unread rest, nginx's 502. Never nginx's own 413.
+        assertTrue(recording.statusCode() == 403 || recording.statusCode() == 502, "got " + recording.statusCode());
         HttpResponse<String> huge = send(HttpRequest.newBuilder(URI.create(nginx.httpsBase() + "/admin/recordings"))
                 .header("Content-Type", "multipart/form-data; boundary=x")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024])).build());

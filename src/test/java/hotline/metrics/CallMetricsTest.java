@@ -63,7 +63,7 @@ class CallMetricsTest {
         assertEquals(answers.get(0), answers.get(1));
 
         hotline.stop(); // a clean shutdown writes everything queued
-        statistics = new CallStatistics(hotline.database);
+        statistics = new CallStatistics(hotline.database, () -> TestHotline.LOS_ANGELES);
     }
 
     @AfterAll

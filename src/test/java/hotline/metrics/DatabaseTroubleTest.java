@@ -69,7 +69,7 @@ class DatabaseTroubleTest {
         CallRecord mandarin = hotline.call("3 1", "+15555550123");
         assertEveryAnswerValid(mandarin);
         hotline.stop();
-        CallStatistics statistics = new CallStatistics(hotline.database);
+        CallStatistics statistics = new CallStatistics(hotline.database, () -> TestHotline.LOS_ANGELES);
         assertEquals(1L, statistics.callsByLanguage(DAY).get("zh-CN"), "the call after the trouble was recorded");
     }
 

@@ -1,5 +1,6 @@
 package hotline.metrics;
 
+import hotline.TestHotline;
 import hotline.catalog.Catalog;
 import hotline.catalog.PromptDirectory;
 import hotline.dashboard.Reports;
@@ -48,9 +49,9 @@ public final class MetricsBenchmark {
 
     private static void run(Path dir, long target, int days) throws Exception {
         System.out.printf("Metrics benchmark: %,d events from synthetic calls over %d days, SQLite in %s%n", target, days, dir);
-        Database database = Database.openIn(dir, java.time.ZoneId.of("America/Los_Angeles"));
+        Database database = Database.openIn(dir);
         Instant end = Instant.now();
-        CallEventWriter writer = new CallEventWriter(database, Clock.systemUTC(), Duration.ofDays(3650));
+        CallEventWriter writer = new CallEventWriter(database, () -> TestHotline.LOS_ANGELES, Clock.systemUTC(), Duration.ofDays(3650));
         writer.start();
 
         Catalog catalog = PromptDirectory.load(Path.of("prompts"));
@@ -83,7 +84,7 @@ public final class MetricsBenchmark {
         System.out.printf("Database: %,d raw events, %,d rollup rows, %,d MB on disk%n", count(database, "call_event"),
                 count(database, "event_rollup"), size(dir) / 1_000_000);
 
-        CallStatistics statistics = new CallStatistics(database);
+        CallStatistics statistics = new CallStatistics(database, () -> TestHotline.LOS_ANGELES);
         LocalDate today = LocalDate.now(ZONE);
         for (int rangeDays : new int[]{1, 30, 90, 365}) {
             DateRange range = new DateRange(today.minusDays(rangeDays - 1), today);

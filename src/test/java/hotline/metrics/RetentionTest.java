@@ -1,5 +1,6 @@
 package hotline.metrics;
 
+import hotline.TestHotline;
 import hotline.db.Database;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class RetentionTest {
     @Test
     void oldRawEventsGoRollupsStay() throws Exception {
         Instant now = Instant.parse("2026-12-02T18:00:00Z");
-        Database database = Database.openIn(dir, java.time.ZoneId.of("America/Los_Angeles"));
+        Database database = Database.openIn(dir);
         long today = now.getEpochSecond() / 60;
         long old = now.minus(Duration.ofDays(91)).getEpochSecond() / 60;
         long recent = now.minus(Duration.ofDays(89)).getEpochSecond() / 60;
@@ -35,7 +36,7 @@ class RetentionTest {
                 sql.execute("INSERT INTO event_rollup VALUES (" + minute / 60 + ", 'call_started', '', '', '', '', '', 0, 0, 1, 0)");
             }
         }
-        CallEventWriter writer = new CallEventWriter(database, Clock.fixed(now, ZoneOffset.UTC), Duration.ofDays(90));
+        CallEventWriter writer = new CallEventWriter(database, () -> TestHotline.LOS_ANGELES, Clock.fixed(now, ZoneOffset.UTC), Duration.ofDays(90));
         writer.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (count(database, "call_event") != 2 && System.nanoTime() < deadline) {

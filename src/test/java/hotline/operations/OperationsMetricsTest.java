@@ -88,7 +88,7 @@ class OperationsMetricsTest {
     /** In local mode with no token configured: this machine may read them, but not through a proxy. */
     @Test
     void withoutAConfiguredTokenOnlyThisMachineMayReadThem() throws Exception {
-        OperationsMetrics metrics = new OperationsMetrics(new CallEventWriter(hotline.database, hotline.clock, Duration.ofDays(1)),
+        OperationsMetrics metrics = new OperationsMetrics(new CallEventWriter(hotline.database, () -> TestHotline.LOS_ANGELES, hotline.clock, Duration.ofDays(1)),
                 new CallsInProgress(), hotline.catalog, hotline.clock);
         MetricsController controller = new MetricsController(metrics);
         OperatorAccess operators = new OperatorAccess(Optional.empty(), true);

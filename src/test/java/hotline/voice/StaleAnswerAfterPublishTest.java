@@ -47,7 +47,7 @@ class StaleAnswerAfterPublishTest {
     private static final String CORRECTED_NUMBER = "+12132572099";
     private static final Instant WEDNESDAY_10AM = TestHotline.OFFICE_HOURS.atZone(TestHotline.LOS_ANGELES).toInstant();
     private static final MenuStep MAIN = MenuStep.of("en-US", Menu.MAIN);
-    private static final CallInput SPEAK_NOW = CallInput.pressed("6");
+    private static final CallInput SPEAK_NOW = CallInput.pressed("0");
 
     private final CallFlow flow = new CallFlow(new StepUrls(URI.create(TestHotline.PUBLIC_URL)));
 
@@ -57,7 +57,7 @@ class StaleAnswerAfterPublishTest {
         Catalog corrected = catalogWithOfficeNumber(CORRECTED_NUMBER);
         byte[] expectedBefore = twiml(before);
         byte[] expectedAfter = twiml(corrected);
-        assertTrue(new String(expectedAfter, StandardCharsets.UTF_8).contains(CORRECTED_NUMBER), "key 6 dials the office");
+        assertTrue(new String(expectedAfter, StandardCharsets.UTF_8).contains(CORRECTED_NUMBER), "key 0 dials the office");
 
         ExecutorService pool = Executors.newFixedThreadPool(2 * CALLERS);
         AtomicInteger staleRounds = new AtomicInteger();
