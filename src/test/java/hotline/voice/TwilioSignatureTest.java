@@ -23,7 +23,7 @@ class TwilioSignatureTest {
             "To", "+18005551212", "Caller", "+14158675309", "From", "+14158675309");
     private static final TestHotline hotline = TestHotline.shared();
 
-    /** The vectors from twilio-java's own RequestValidatorTest (token 12345), in shared/reference/twilio.md. */
+    /** The vectors from twilio-java's own RequestValidatorTest (token 12345). */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "https://mycompany.com/myapp.php?foo=1&bar=2, RSOYDt4T1cUTdK1PDd93/VVr8B8=",
