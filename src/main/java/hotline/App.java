@@ -81,6 +81,7 @@ import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /** Builds the hotline (one place wires everything by hand) and, in {@link #main}, starts it. */
 public final class App {
@@ -161,12 +162,20 @@ public final class App {
                 RequestLog.log(ctx, millis);
                 operations.requestHandled(ctx, millis);
             });
+            // Style sheets, scripts and Chart.js are public, and say so: every request passes the access rule below.
             javalin.staticFiles.add(statics -> {
                 statics.hostedPath = "/static";
                 statics.directory = "/static";
                 statics.location = Location.CLASSPATH;
+                statics.roles = Set.of(Access.ANYONE);
             });
-            javalin.staticFiles.enableWebjars();
+            javalin.staticFiles.add(webjars -> {
+                webjars.hostedPath = "/webjars";
+                webjars.directory = "META-INF/resources/webjars";
+                webjars.location = Location.CLASSPATH;
+                webjars.headers = Map.of("Cache-Control", "max-age=31622400");
+                webjars.roles = Set.of(Access.ANYONE);
+            });
             javalin.events.serverStarted(events::start);
             javalin.events.serverStopped(events::close);
             javalin.events.serverStopped(afterStop::run);

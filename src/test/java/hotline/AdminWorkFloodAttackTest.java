@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,13 +86,8 @@ class AdminWorkFloodAttackTest {
             });
         }
         // The lane takes what it has room for and refuses the rest at once; once it refused something, it is full.
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // only to catch a lane that never fills
-        while (refused.get() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the lane took all " + tries + " pieces of work");
-            }
-            Thread.sleep(10);
-        }
+        Awaitility.await("the lane refusing some of " + tries + " pieces of work").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(10)).until(() -> refused.get() > 0);
         return new Filled(release, pool);
     }
 

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,13 +91,9 @@ class CrashTest {
         }
         // Under load means this many calls answered, however long that takes on a busy machine; the bound only
         // catches a hotline that stopped answering altogether.
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (answered.get() < CALLS_BEFORE_THE_KILL) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + answered.get() + " calls answered in 5 minutes; see hotline-0.log in " + data);
-            }
-            Thread.sleep(20);
-        }
+        Awaitility.await(CALLS_BEFORE_THE_KILL + " calls answered (see hotline-0.log in " + data + ")")
+                .atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> answered.get() >= CALLS_BEFORE_THE_KILL);
         first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
         running.set(false);
         callers.shutdown();
@@ -144,20 +141,11 @@ class CrashTest {
     }
 
     /** However long a start takes on a busy machine; the bound only catches a hotline that never starts. */
-    private void awaitAnswering(String base) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the hotline did not start; see hotline-*.log in its data directory");
+    private void awaitAnswering(String base) {
+        Awaitility.await("the hotline answering (see hotline-*.log in its data directory)").atMost(Duration.ofMinutes(2))
+                .ignoreException(IOException.class)
+                .until(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private int post(String base, String pathAndQuery, Map<String, String> params) throws IOException, InterruptedException {

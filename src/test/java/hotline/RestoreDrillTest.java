@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,17 +92,16 @@ class RestoreDrillTest {
     }
 
     /** Until the event writer has nothing queued and its count of written events holds still. */
-    private void awaitEventsWritten(Running hotline) throws Exception {
-        long written = -1;
-        for (int attempt = 0; attempt < 200; attempt++) {
-            JsonNode events = health(hotline).path("events");
-            if (events.path("queued").asLong() == 0 && events.path("written").asLong() == written && written > 0) {
-                return;
-            }
-            written = events.path("written").asLong();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the call events were not written within 20 s");
+    private void awaitEventsWritten(Running hotline) {
+        long[] written = {-1};
+        Awaitility.await("the call events written").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode events = health(hotline).path("events");
+                    boolean still = events.path("queued").asLong() == 0 && events.path("written").asLong() == written[0]
+                            && written[0] > 0;
+                    written[0] = events.path("written").asLong();
+                    return still;
+                });
     }
 
     /** What the dashboard shows for the day of the calls, read from a database. */

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,17 +43,15 @@ class SecondInstanceAttackTest {
             int port = freePort();
             Process second = start(data, port);
             String base = "http://127.0.0.1:" + port;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // only to catch a process that hangs
-            while (second.isAlive()) {
-                if (answers(base)) {
-                    second.destroyForcibly();
-                    throw new AssertionError("the second hotline started and answers on " + base);
-                }
-                if (System.nanoTime() > deadline) {
-                    second.destroyForcibly();
-                    throw new AssertionError("the second hotline neither started nor stopped");
-                }
-                Thread.sleep(50);
+            try {
+                Awaitility.await("the second hotline stopping").atMost(Duration.ofMinutes(2)).until(() -> {
+                    if (answers(base)) {
+                        throw new AssertionError("the second hotline started and answers on " + base);
+                    }
+                    return !second.isAlive();
+                });
+            } finally {
+                second.destroyForcibly();
             }
             assertEquals(2, second.exitValue(), "it stops as for any configuration problem");
             String output = Files.readString(data.resolve("second.log"), StandardCharsets.UTF_8);

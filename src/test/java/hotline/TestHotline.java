@@ -7,6 +7,7 @@ import hotline.accounts.Role;
 import hotline.catalog.Catalog;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
+import hotline.content.ContentStore;
 import hotline.config.TrustedProxies;
 import hotline.db.Database;
 import hotline.simulator.CallRecord;
@@ -156,6 +157,11 @@ public final class TestHotline implements AutoCloseable {
             throw new AssertionError("maria could not sign in");
         }
         return admin;
+    }
+
+    /** The store of this hotline's content versions and draft. */
+    public ContentStore content() {
+        return new ContentStore(database, clock);
     }
 
     public Account addAccount(String name, Role role, String password) {

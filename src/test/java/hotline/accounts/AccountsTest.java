@@ -1,12 +1,13 @@
 package hotline.accounts;
 
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.WebClient;
 import hotline.audit.AuditLog;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -26,19 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Managing accounts: in the console, from the command line, and the first admin of a fresh install. */
+@ExtendWith(HotlineExtension.class)
 class AccountsTest {
+    @HotlineExtension.Started
     private TestHotline hotline;
     private Accounts accounts;
 
     @BeforeEach
     void start() {
-        hotline = TestHotline.start();
         accounts = new Accounts(hotline.database, new PasswordHasher(), hotline.clock);
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
     }
 
     @Test

@@ -1,15 +1,15 @@
 package hotline.admin;
 
 import hotline.content.ContentStore;
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;
 import hotline.audit.AuditLog;
 import hotline.simulator.CallRecord;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -21,21 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Editing content through the admin pages, publishing it, and what the very next call hears. */
+@ExtendWith(HotlineExtension.class)
 class ContentEditingTest {
     private static final String LAPD = "+18772755273";
+    @HotlineExtension.Started
     private TestHotline hotline;
+    @HotlineExtension.SignedIn
     private WebClient admin;
-
-    @BeforeEach
-    void start() {
-        hotline = TestHotline.start();
-        admin = hotline.signedInAdmin();
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
-    }
 
     private HttpResponse<String> editLine(String id, Map<String, String> changes) {
         assertEquals(200, admin.get("/admin/lines/" + id).statusCode());

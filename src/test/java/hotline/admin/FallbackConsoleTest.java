@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.WebClient;
 import hotline.accounts.Role;
@@ -7,9 +8,8 @@ import hotline.audit.AuditLog;
 import hotline.catalog.ResourceLine;
 import hotline.voice.FallbackTwiml;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -23,20 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it shows the fallback to copy, records "I have pasted it" (in the audit log too), and asks for a new paste after a
  * publish that changes what the fallback says, and only then.
  */
+@ExtendWith(HotlineExtension.class)
 class FallbackConsoleTest {
+    @HotlineExtension.Started
     private TestHotline hotline;
+    @HotlineExtension.SignedIn
     private WebClient admin;
-
-    @BeforeEach
-    void start() {
-        hotline = TestHotline.start();
-        admin = hotline.signedInAdmin();
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
-    }
 
     private String fallbackPanel() {
         HttpResponse<String> home = admin.get("/admin");

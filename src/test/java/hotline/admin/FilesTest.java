@@ -1,15 +1,16 @@
 package hotline.admin;
 
 import hotline.content.ContentStore;
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.WebClient;
 import hotline.Zips;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.PromptFiles;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -21,21 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Export what callers hear as prompt files; import files into the draft, refusing what is not prompt files. */
+@ExtendWith(HotlineExtension.class)
 class FilesTest {
+    @HotlineExtension.Started
     private TestHotline hotline;
+    @HotlineExtension.SignedIn
     private WebClient admin;
     private ContentStore store;
 
     @BeforeEach
     void start() {
-        hotline = TestHotline.start();
-        admin = hotline.signedInAdmin();
-        store = new ContentStore(hotline.database, hotline.clock);
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
+        store = hotline.content();
     }
 
     private Map<String, String> exported() throws IOException {

@@ -1,13 +1,13 @@
 package hotline.admin;
 
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;
 import hotline.simulator.CallRecord;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -15,24 +15,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The language menu in the editor: adding a language safely, keys, order. */
+@ExtendWith(HotlineExtension.class)
 class LanguagesTest {
+    @HotlineExtension.Started
     private TestHotline hotline;
+    @HotlineExtension.SignedIn
     private WebClient admin;
-
-    @BeforeEach
-    void start() {
-        hotline = TestHotline.start();
-        admin = hotline.signedInAdmin();
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
-    }
 
     private HttpResponse<String> publish(String note) {
         admin.get("/admin");
@@ -96,17 +90,13 @@ class LanguagesTest {
                 "keys stay; the order follows use");
     }
 
-    /** Calls are counted by a background writer: wait (briefly) until the page shows them. */
-    private void awaitChosenLately(String language, String count) throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
+    /** Calls are counted by a background writer: wait until the page shows them. */
+    private void awaitChosenLately(String language, String count) {
+        Awaitility.await(language + " shown chosen " + count + " times").atMost(Duration.ofSeconds(30)).until(() -> {
             admin.get("/admin/languages");
             var row = admin.page().select("tbody tr").stream()
                     .filter(r -> r.selectFirst("td a") != null && r.selectFirst("td a").text().equals(language)).findFirst();
-            if (row.isPresent() && row.get().selectFirst("td.number").text().equals(count)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(language + " was never shown chosen " + count + " times");
+            return row.isPresent() && row.get().selectFirst("td.number").text().equals(count);
+        });
     }
 }

@@ -1,14 +1,15 @@
 package hotline.admin;
 
 import hotline.content.ContentStore;
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.WebClient;
 import hotline.audit.AuditLog;
 import hotline.catalog.CatalogSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,21 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Translators work one language at a time: they get that language's file with the default language beside each
  * text, and it comes back alone, replacing only that language's texts; a native speaker's sign-off is audited.
  */
+@ExtendWith(HotlineExtension.class)
 class TranslatorFilesTest {
+    @HotlineExtension.Started
     private TestHotline hotline;
+    @HotlineExtension.SignedIn
     private WebClient admin;
     private ContentStore store;
 
     @BeforeEach
     void start() {
-        hotline = TestHotline.start();
-        admin = hotline.signedInAdmin();
-        store = new ContentStore(hotline.database, hotline.clock);
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
+        store = hotline.content();
     }
 
     private String translatorFile(String language) {

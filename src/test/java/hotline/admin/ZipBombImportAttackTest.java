@@ -1,12 +1,13 @@
 package hotline.admin;
 
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.WebClient;
 import hotline.Zips;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,21 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * names, costing seconds of CPU), and a few kilobytes that unpack to many megabytes. Each is refused with a page
  * that says why, and the draft does not change.
  */
+@ExtendWith(HotlineExtension.class)
 class ZipBombImportAttackTest {
+    @HotlineExtension.Started
     private TestHotline hotline;
+    @HotlineExtension.SignedIn
     private WebClient admin;
     private Map<String, String> export;
 
     @BeforeEach
     void start() {
-        hotline = TestHotline.start();
-        admin = hotline.signedInAdmin();
         export = new LinkedHashMap<>(Zips.unzip(admin.download("/admin/files/export").body()));
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
     }
 
     private HttpResponse<String> importZip(byte[] zip) {

@@ -1,14 +1,14 @@
 package hotline.cli;
 
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.accounts.Accounts;
 import hotline.accounts.PasswordHasher;
 import hotline.accounts.Sessions;
 import hotline.audit.AuditLog;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,18 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code scripts/hotline user ...}: accounts made and changed from the command line, where a hotline has none yet. */
+@ExtendWith(HotlineExtension.class)
 class UserCommandTest {
+    @HotlineExtension.Started
     private TestHotline hotline;
-
-    @BeforeEach
-    void start() {
-        hotline = TestHotline.start();
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
-    }
 
     private Accounts accounts() {
         return new Accounts(hotline.database, new PasswordHasher(), hotline.clock);

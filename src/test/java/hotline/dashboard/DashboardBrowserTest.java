@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,8 +84,13 @@ class DashboardBrowserTest {
     }
 
     private void waitForCharts() {
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-charts-drawn")));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-charts-drawn")));
+        } catch (RuntimeException e) {
+            throw new AssertionError("charts not drawn; browser console: " + browser.manage().logs().get(LogType.BROWSER).getAll()
+                    + "\n" + browser.getPageSource().substring(0, Math.min(3000, browser.getPageSource().length())), e);
+        }
     }
 
     /** Every chart's canvas has a size and something drawn on it. */
@@ -100,17 +106,11 @@ class DashboardBrowserTest {
         }
     }
 
-    private Path waitForDownload() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
+    private Path waitForDownload() {
+        return Awaitility.await("a CSV downloaded into " + downloads).atMost(Duration.ofSeconds(30)).until(() -> {
             try (Stream<Path> files = Files.list(downloads)) {
-                var done = files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst();
-                if (done.isPresent()) {
-                    return done.get();
-                }
+                return files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst();
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no CSV was downloaded into " + downloads);
+        }, java.util.Optional::isPresent).orElseThrow();
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import java.time.Duration;
 
 /**
  * Debian's nginx, run by a test as its own process on a temporary directory (its own prefix, pid file, logs and
@@ -110,18 +112,19 @@ final class Nginx implements AutoCloseable {
                 "-e", dir.resolve("error.log").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
         Nginx nginx = new Nginx(process, dir, httpsPort, httpPort);
-        for (int attempt = 0; attempt < 200; attempt++) {
-            if (!process.isAlive()) {
-                throw new AssertionError("nginx stopped at start: " + Files.readString(dir.resolve("nginx.out"))
-                        + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
-            }
-            if (listening(httpsPort) && listening(httpPort)) {
-                return nginx;
-            }
-            Thread.sleep(50);
+        try {
+            Awaitility.await("nginx listening").atMost(Duration.ofSeconds(30)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("nginx stopped at start: " + Files.readString(dir.resolve("nginx.out"))
+                            + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
+                }
+                return listening(httpsPort) && listening(httpPort);
+            });
+            return nginx;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            nginx.close();
+            throw new AssertionError("nginx did not listen: " + Files.readString(dir.resolve("error.log")));
         }
-        nginx.close();
-        throw new AssertionError("nginx did not listen within 10 s: " + Files.readString(dir.resolve("error.log")));
     }
 
     private static boolean listening(int port) {

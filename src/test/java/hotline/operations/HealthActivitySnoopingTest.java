@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,14 +41,10 @@ class HealthActivitySnoopingTest {
     }
 
     /** Until the operator's view shows the call's events written; bounded only to catch a writer that never writes. */
-    private static void awaitWritten(TestHotline hotline) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!hotline.getAsOperator(HealthController.PATH).body().contains("\"queued\":0,\"written\":")
-                || hotline.getAsOperator(HealthController.PATH).body().contains("\"written\":0,")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the call's events were never written: " + hotline.getAsOperator(HealthController.PATH).body());
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitWritten(TestHotline hotline) {
+        Awaitility.await("the call's events written").atMost(Duration.ofMinutes(1)).until(() -> {
+            String health = hotline.getAsOperator(HealthController.PATH).body();
+            return health.contains("\"queued\":0,\"written\":") && !health.contains("\"written\":0,");
+        });
     }
 }

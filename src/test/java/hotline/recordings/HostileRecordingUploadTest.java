@@ -1,16 +1,16 @@
 package hotline.recordings;
 
 import hotline.TestAudio;
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.WebClient;
 import hotline.content.ContentStore;
 import hotline.catalog.CatalogSource;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -26,21 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Uploads built to break the recordings page: control characters in the file name (a NUL used to give a 500), and
  * a file over the limit, whose size must be told as it is, not rounded down to the limit.
  */
+@ExtendWith(HotlineExtension.class)
 class HostileRecordingUploadTest {
     private static final String SAFETY = "main_menu.safety#0.0";
+    @HotlineExtension.Started
     private TestHotline hotline;
+    @HotlineExtension.SignedIn
     private WebClient admin;
-
-    @BeforeEach
-    void start() {
-        hotline = TestHotline.start();
-        admin = hotline.signedInAdmin();
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
-    }
 
     private HttpResponse<String> upload(String name, byte[] audio) {
         admin.get(RecordingsController.PAGE + "?lang=en-US");

@@ -1,6 +1,7 @@
 package hotline.recordings;
 
 import hotline.TestAudio;
+import hotline.HotlineExtension;
 import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.WebClient;
@@ -13,9 +14,9 @@ import hotline.catalog.PromptFiles;
 import hotline.simulator.CallRecord;
 
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,22 +44,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Recorded audio through the admin console and on calls: uploads checked and kept by content, a recording played
  * instead of text-to-speech while its text is unchanged, and a language heard from recordings only.
  */
+@ExtendWith(HotlineExtension.class)
 class RecordingsTest {
     private static final String SAFETY = "main_menu.safety#0.0";
+    @HotlineExtension.Started
     private TestHotline hotline;
+    @HotlineExtension.SignedIn
     private WebClient admin;
     private ContentStore store;
 
     @BeforeEach
     void start() {
-        hotline = TestHotline.start();
-        admin = hotline.signedInAdmin();
-        store = new ContentStore(hotline.database, hotline.clock);
-    }
-
-    @AfterEach
-    void stop() {
-        hotline.close();
+        store = hotline.content();
     }
 
     private static String fileName(byte[] audio) {

@@ -108,6 +108,28 @@ class RouteAccessTest {
     }
 
     @Test
+    void styleSheetsScriptsAndChartJsArePublicAndServedWithTheirType() throws Exception {
+        // Static files are no route of ours: they pass the same rule, so they declare their access too.
+        HttpResponse<String> css = get("/static/hotline.css", Map.of());
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        HttpResponse<String> script = get("/static/dashboard.js", Map.of());
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"));
+        HttpResponse<String> chartJs = get(chartJsPath(), Map.of());
+        assertEquals(200, chartJs.statusCode());
+        assertEquals(404, get("/static/no-such-file.css", Map.of()).statusCode());
+    }
+
+    private static String chartJsPath() {
+        // The dashboard names the Chart.js it loads; the path carries the WebJar's version.
+        String page = hotline.signedInAdmin().get("/dashboard").body();
+        int start = page.indexOf("/webjars/");
+        assertTrue(start >= 0, "the dashboard loads Chart.js from its WebJar");
+        return page.substring(start, page.indexOf('"', start));
+    }
+
+    @Test
     void staffSeeDashboardsButNoAdminPage() {
         hotline.addAccount("olivia", Role.STAFF, TestHotline.ADMIN_PASSWORD);
         var staff = hotline.browser();
