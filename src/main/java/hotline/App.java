@@ -7,11 +7,13 @@ import hotline.accounts.AccountsController;
 import hotline.accounts.FirstAdmin;
 import hotline.accounts.LoginController;
 import hotline.accounts.PasswordHasher;
+import hotline.accounts.SessionEnd;
 import hotline.accounts.Sessions;
 import hotline.admin.AdminRoutes;
 import hotline.content.ContentStartup;
 import hotline.content.ContentStore;
 import hotline.admin.FilesController;
+import hotline.admin.KeptController;
 import hotline.admin.LanguagesController;
 import hotline.admin.LinesController;
 import hotline.admin.OverviewController;
@@ -48,6 +50,7 @@ import hotline.operations.OperationsMetrics;
 import hotline.operations.HealthController;
 import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
+import hotline.web.KeptForms;
 import hotline.web.TooLargeUpload;
 
 import io.javalin.Javalin;
@@ -90,26 +93,29 @@ public final class App {
         AuditLog audit = new AuditLog(database, clock);
         Accounts accounts = new Accounts(database, new PasswordHasher(), clock);
         Sessions sessions = new Sessions(database, clock);
-        AccessControl access = new AccessControl(accounts, sessions);
+        KeptForms kept = new KeptForms(database, clock);
+        SessionEnd sessionEnd = new SessionEnd(sessions, kept);
+        AccountsController accountPages = new AccountsController(accounts, sessions, audit, kept, clock);
+        AccessControl access = new AccessControl(accounts, sessions, sessionEnd);
         LoginController login = new LoginController(accounts, sessions, audit, config.publicUrl().getScheme().equals("https"),
-                () -> FirstAdmin.forgetPasswordFile(config.dataDir()));
-        AccountsController accountPages = new AccountsController(accounts, sessions, audit);
+                () -> FirstAdmin.forgetPasswordFile(config.dataDir()), kept);
 
         ContentStore content = new ContentStore(database, clock);
         RecordingStore recordingFiles = new RecordingStore(config.dataDir());
         Publisher publisher = new Publisher(content, catalog, audit, recordingFiles::has,
                 new AnswerRehearsal(new StepUrls(config.publicUrl())), clock);
-        RecordingsController recordings = new RecordingsController(content, recordingFiles);
+        RecordingsController recordings = new RecordingsController(content, recordingFiles, kept);
         AudioController audio = new AudioController(recordingFiles);
-        OverviewController overview = new OverviewController(content, publisher, catalog);
-        PromptsController prompts = new PromptsController(content, audit);
-        LinesController lines = new LinesController(content);
+        OverviewController overview = new OverviewController(content, publisher, catalog, kept);
+        PromptsController prompts = new PromptsController(content, audit, kept);
+        KeptController keptPages = new KeptController(kept, content, catalog);
+        LinesController lines = new LinesController(content, kept);
         CallStatistics statistics = new CallStatistics(database);
         StepUrls urls = new StepUrls(config.publicUrl());
-        LanguagesController languages = new LanguagesController(content, audit, statistics, urls, clock);
-        VersionsController versions = new VersionsController(content, publisher, catalog);
+        LanguagesController languages = new LanguagesController(content, audit, statistics, urls, clock, kept);
+        VersionsController versions = new VersionsController(content, publisher, catalog, kept);
         PreviewController preview = new PreviewController(content, urls, clock);
-        FilesController files = new FilesController(content, audit);
+        FilesController files = new FilesController(content, audit, kept);
         AuditController auditPage = new AuditController(audit, () -> catalog.get().timeZone());
         DashboardController dashboard = new DashboardController(new Reports(statistics, catalog,
                 new SmallCounts(config.smallCountThreshold())), catalog, clock);
@@ -155,16 +161,24 @@ public final class App {
             javalin.routes.get(AccountRoutes.ACCOUNTS, accountPages::list);
             javalin.routes.post(AccountRoutes.ACCOUNTS, accountPages::add);
             javalin.routes.post(AccountRoutes.ACCOUNTS + "/{name}", accountPages::change);
+            javalin.routes.get(AccountRoutes.RESET_PASSWORD, accountPages::confirmReset);
+            javalin.routes.post(AccountRoutes.STAY_SIGNED_IN, sessionEnd::stay);
+            javalin.routes.get(AccountRoutes.KEPT, keptPages::show);
+            javalin.routes.post(AccountRoutes.KEPT, keptPages::forget);
 
             javalin.routes.get(AdminRoutes.HOME, overview::show);
             javalin.routes.post(AdminRoutes.PUBLISH, overview::publish);
+            javalin.routes.get(AdminRoutes.DISCARD, overview::confirmDiscard);
             javalin.routes.post(AdminRoutes.DISCARD, overview::discard);
+            javalin.routes.get(AdminRoutes.REVERT, overview::confirmRevert);
+            javalin.routes.post(AdminRoutes.REVERT, overview::revert);
             javalin.routes.get(AdminRoutes.PROMPTS, prompts::show);
             javalin.routes.post(AdminRoutes.PROMPTS, prompts::save);
             javalin.routes.get(AdminRoutes.LINES, lines::list);
             javalin.routes.get(AdminRoutes.LINE, lines::edit);
             javalin.routes.post(AdminRoutes.LINE, lines::save);
             javalin.routes.post(AdminRoutes.LINE_MOVE, lines::move);
+            javalin.routes.get(AdminRoutes.LINE_DELETE, lines::confirmDelete);
             javalin.routes.post(AdminRoutes.LINE_DELETE, lines::delete);
             javalin.routes.post(AdminRoutes.DIRECTORY, lines::saveSettings);
             javalin.routes.get(AdminRoutes.LANGUAGES, languages::show);
@@ -177,11 +191,14 @@ public final class App {
             javalin.routes.post(RecordingsController.REMOVE, recordings::remove);
             javalin.routes.get(AdminRoutes.VERSIONS, versions::list);
             javalin.routes.get(AdminRoutes.DIFF, versions::diff);
+            javalin.routes.get(AdminRoutes.ROLLBACK, versions::confirmRollback);
             javalin.routes.post(AdminRoutes.ROLLBACK, versions::rollback);
             javalin.routes.get(AdminRoutes.PREVIEW, preview::show);
             javalin.routes.get(AdminRoutes.FILES, files::show);
             javalin.routes.get(AdminRoutes.EXPORT, files::export);
             javalin.routes.post(AdminRoutes.IMPORT, files::importFiles);
+            javalin.routes.get(AdminRoutes.IMPORT_CONFIRM, files::confirmImport);
+            javalin.routes.post(AdminRoutes.IMPORT_CONFIRM, files::applyImport);
             javalin.routes.get(AdminRoutes.AUDIT, auditPage::show);
 
             javalin.routes.get(DashboardController.PAGE, dashboard::page);

@@ -23,10 +23,12 @@ public final class AccessControl {
 
     private final Accounts accounts;
     private final Sessions sessions;
+    private final SessionEnd sessionEnd;
 
-    public AccessControl(Accounts accounts, Sessions sessions) {
+    public AccessControl(Accounts accounts, Sessions sessions, SessionEnd sessionEnd) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.sessionEnd = sessionEnd;
     }
 
     public void check(Context ctx) {
@@ -42,10 +44,11 @@ public final class AccessControl {
             if (ctx.method() == HandlerType.GET) {
                 String next = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
                 ctx.redirect(AccountRoutes.LOGIN + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
-            } else {
+            } else if (!sessionEnd.keepAndSignIn(ctx)) {
                 refuse(ctx, HttpStatus.FORBIDDEN, "Your session has ended",
-                        "You are not signed in, or your session ended. Sign in again; what you typed was not saved.",
-                        Frame.anonymous("Your session has ended"));
+                        "You are not signed in, or you were signed out, so nothing was saved and what you sent could not be"
+                                + " kept for you. Go back: your browser may still show what you typed. Copy it, sign in again,"
+                                + " and paste it.", Frame.anonymous("Your session has ended"));
             }
             ctx.skipRemainingHandlers();
             return;
@@ -58,6 +61,9 @@ public final class AccessControl {
                             + "Go back, reload the page, and send it again.", SignedIn.frame(ctx, "Form expired", ""));
             ctx.skipRemainingHandlers();
             return;
+        }
+        if (ctx.method() == HandlerType.POST) {
+            sessionEnd.forgetResent(ctx, account.get());
         }
         boolean passwordPages = path.equals(AccountRoutes.PASSWORD) || path.equals(AccountRoutes.LOGOUT);
         if (account.get().mustChangePassword() && !passwordPages) {

@@ -8,8 +8,18 @@ public final class AccountRoutes {
     public static final String ACCOUNTS = "/admin/accounts";
     public static final String ADMIN_HOME = "/admin";
     public static final String STAFF_HOME = "/dashboard";
+    /** "Stay signed in", from the warning shown before a session ends. */
+    public static final String STAY_SIGNED_IN = "/admin/session/stay";
+    /** A form sent just after a session ended, kept for its author (see {@link SessionEnd}). */
+    public static final String KEPT = "/admin/kept/{id}";
+    /** Resetting an account's password: a page that asks first. */
+    public static final String RESET_PASSWORD = "/admin/accounts/{name}/reset";
 
     private AccountRoutes() {
+    }
+
+    public static String kept(String id) {
+        return KEPT.replace("{id}", id);
     }
 
     public static String homeOf(Account account) {

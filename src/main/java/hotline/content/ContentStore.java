@@ -73,7 +73,17 @@ public final class ContentStore {
      * @param restores for a rollback, the earlier version published again
      */
     public synchronized long publish(CatalogSource content, String by, String note, Optional<Long> restores) {
+        return publish(content, by, note, restores, draft -> content);
+    }
+
+    /**
+     * Stores {@code content} as a new published version and, in the same transaction, makes the draft what
+     * {@code draftAfter} makes of the current one (a rollback may keep the draft's own changes).
+     */
+    public synchronized long publish(CatalogSource content, String by, String note, Optional<Long> restores,
+                                     UnaryOperator<CatalogSource> draftAfter) {
         String json = toJson(content);
+        String draftJson = toJson(hasDraft() ? draftAfter.apply(draft().content()) : content);
         String now = clock.instant().toString();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
@@ -96,9 +106,19 @@ public final class ContentStore {
                     id = keys.getLong(1);
                 }
             }
-            writeDraft(connection, json, id, now, by);
+            writeDraft(connection, draftJson, id, now, by);
             connection.commit();
             return id;
+        } catch (SQLException e) {
+            throw new ContentStoreException(e);
+        }
+    }
+
+    private boolean hasDraft() {
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM catalog_draft WHERE id = 1");
+             ResultSet rows = query.executeQuery()) {
+            return rows.next();
         } catch (SQLException e) {
             throw new ContentStoreException(e);
         }

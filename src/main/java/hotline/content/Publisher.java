@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Makes content live: the draft (publish) or an earlier version (rollback). Runs the same validation as
@@ -50,14 +51,24 @@ public final class Publisher {
     }
 
     public synchronized Result publishDraft(String by, String note) {
-        return publish(store.draft().content(), by, note.isBlank() ? "(no note)" : note.strip(), Optional.empty(), "publish");
+        CatalogSource draft = store.draft().content();
+        return publish(draft, by, note.isBlank() ? "(no note)" : note.strip(), Optional.empty(), "publish", current -> draft);
     }
 
     public synchronized Result rollback(long versionId, String by, String note) {
+        return rollback(versionId, by, note, draft -> store.content(versionId).orElseThrow());
+    }
+
+    /**
+     * Publishes an earlier version again, as a new version.
+     *
+     * @param draftAfter what the draft becomes, from the draft as it is: that version, or the draft's own changes on top of it
+     */
+    public synchronized Result rollback(long versionId, String by, String note, UnaryOperator<CatalogSource> draftAfter) {
         CatalogSource earlier = store.content(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("there is no version " + versionId));
         String why = "Rollback to v" + versionId + (note.isBlank() ? "" : ": " + note.strip());
-        return publish(earlier, by, why, Optional.of(versionId), "rollback");
+        return publish(earlier, by, why, Optional.of(versionId), "rollback", draftAfter);
     }
 
     /** Recordings the content names but this hotline does not keep (from an import from elsewhere, say). */
@@ -84,7 +95,8 @@ public final class Publisher {
                 "callers could not be answered here, so nothing was published: " + problem)).toList();
     }
 
-    private Result publish(CatalogSource content, String by, String note, Optional<Long> restores, String action) {
+    private Result publish(CatalogSource content, String by, String note, Optional<Long> restores, String action,
+                           UnaryOperator<CatalogSource> draftAfter) {
         CatalogCheck check = CatalogValidator.check(content);
         if (!check.ok()) {
             return new Result(Optional.empty(), check.errors());
@@ -97,7 +109,7 @@ public final class Publisher {
         if (!unfollowable.isEmpty()) {
             return new Result(Optional.empty(), unfollowable);
         }
-        long version = store.publish(content, by, note, restores);
+        long version = store.publish(content, by, note, restores, draftAfter);
         published.publish(check.catalog().orElseThrow().withVersion("v" + version));
         audit.record(by, action, "v" + version + ": " + note);
         return new Result(Optional.of(version), List.of());

@@ -131,6 +131,21 @@ class RecordingsTest {
     }
 
     @Test
+    void nobodyIsAskedToRecordAPieceThatIsOnlyPunctuationAndPiecesAreNamedInWords() {
+        admin.get(RecordingsController.PAGE + "?lang=en-US");
+        for (Element row : admin.page().select("tbody tr")) {
+            String mustSay = row.select("td").get(1).text();
+            assertTrue(mustSay.codePoints().anyMatch(Character::isLetterOrDigit), row.id() + " asks for \"" + mustSay + "\"");
+        }
+        assertTrue(admin.page().getElementById("transfer.connecting#0.3") == null, "the \".\" after the last {number}");
+        Element again = admin.page().getElementById("transfer.connecting#0.2");
+        assertEquals(". Again,", again.select("td").get(1).text(), "punctuation with words is recorded with them");
+        assertTrue(again.select("td").get(0).text().startsWith("Transfers: Connecting: the line's name and number, words 3"),
+                again.select("td").get(0).text());
+        assertEquals("Recordings in English", admin.page().selectFirst("h1").text());
+    }
+
+    @Test
     void uploadsThatAreNotRecordingsAreRefusedWithAClearMessageAndNothingIsKept() throws IOException {
         CatalogSource before = store.draft().content();
         Map<String, String> refusals = new LinkedHashMap<>();
@@ -150,9 +165,12 @@ class RecordingsTest {
                 default -> TestAudio.wav("welcome");
             };
             HttpResponse<String> refused = upload("en-US", SAFETY, nameAndContent[0], content);
-            assertEquals(422, refused.statusCode(), refusal.getKey());
-            assertTrue(admin.page().selectFirst(".error").text().contains(refusal.getValue()),
-                    refusal.getKey() + ": " + admin.page().selectFirst(".error").text());
+            assertEquals(303, refused.statusCode(), refusal.getKey() + ": a redirect, so that a reload does not upload again");
+            admin.follow(refused);
+            assertTrue(admin.page().selectFirst(".error-summary").text().contains(refusal.getValue()),
+                    refusal.getKey() + ": " + admin.page().selectFirst(".error-summary").text());
+            assertEquals("true", admin.page().getElementById(SAFETY).selectFirst("input[type=file]").attr("aria-invalid"),
+                    "the refused piece's upload is marked");
         }
         assertEquals(List.of(), keptFiles(), "nothing written");
         assertEquals(before, store.draft().content(), "the draft is unchanged");
@@ -178,8 +196,9 @@ class RecordingsTest {
     @Test
     void anUploadForSomethingTheLanguageDoesNotSayIsRefused() throws IOException {
         HttpResponse<String> refused = upload("en-US", "main_menu.nothing#0.0", "welcome.wav", TestAudio.wav("welcome"));
-        assertEquals(422, refused.statusCode());
-        assertTrue(admin.page().selectFirst(".error").text().contains("\"main_menu.nothing#0.0\" is not something this language says."));
+        assertEquals(303, refused.statusCode());
+        admin.follow(refused);
+        assertTrue(admin.page().selectFirst(".error-summary").text().contains("\"main_menu.nothing#0.0\" is not something this language says."));
         assertEquals(List.of(), keptFiles());
     }
 
@@ -201,8 +220,9 @@ class RecordingsTest {
         assertEquals(303, admin.submit("/admin/languages", Map.of("enabled_hy-AM", "on")).statusCode());
 
         HttpResponse<String> refused = publish("Armenian, before recording");
-        assertEquals(422, refused.statusCode());
-        String problems = admin.page().text();
+        assertEquals(303, refused.statusCode());
+        admin.follow(refused);
+        String problems = admin.page().selectFirst(".error-summary").text();
         assertTrue(problems.contains("hy-AM has no text-to-speech voice, so it can be offered only when everything it says is recorded"),
                 problems);
         assertTrue(problems.contains("recording(s) missing or out of date: language_menu.welcome#0.0"), problems);
