@@ -118,7 +118,7 @@ public final class App {
         FilesController files = new FilesController(content, audit, kept);
         AuditController auditPage = new AuditController(audit, () -> catalog.get().timeZone());
         DashboardController dashboard = new DashboardController(new Reports(statistics, catalog,
-                new SmallCounts(config.smallCountThreshold())), catalog, clock);
+                new SmallCounts(config.smallCountThreshold())), catalog, clock, config.smallCountThreshold());
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
