@@ -83,7 +83,10 @@
           legend: { display: false },
           tooltip: { callbacks: {
             title: function (items) { return items.length ? items[0].raw.label : ''; },
-            label: function (item) { return item.raw.count === null ? 'fewer than the smallest count shown' : item.raw.count + ' calls'; }
+            label: function (item) {
+              return item.raw.count === null ? 'fewer than ' + document.getElementById('charts').getAttribute('data-threshold') + ' calls'
+                : item.raw.count + ' calls';
+            }
           } }
         },
         scales: {
@@ -109,8 +112,9 @@
     var left = 8 + Math.max.apply(null, names.map(function (n) { return ctx.measureText(n).width; }));
     var top = 20;
     var cell = Math.max(8, Math.floor((width - left - 4) / columns));
+    var high = Math.max(cell, 16); // rows no shorter than a line of text, however narrow the columns
     canvas.width = Math.min(width, left + cell * columns + 4);
-    canvas.height = top + cell * rows + 4;
+    canvas.height = top + high * rows + 4;
     ctx = canvas.getContext('2d');
     ctx.font = '12px system-ui, sans-serif';
     var max = 1;
@@ -120,19 +124,19 @@
     chart.series.forEach(function (s, c) { if (c % every === 0) { ctx.fillText(s.name, left + c * cell + 1, top - 6); } });
     names.forEach(function (label, r) {
       ctx.fillStyle = '#52606d';
-      ctx.fillText(label, 2, top + r * cell + cell * 0.7);
+      ctx.fillText(label, 2, top + r * high + high * 0.7);
       chart.series.forEach(function (s, c) {
         var v = s.values[r];
-        var x = left + c * cell, y = top + r * cell;
+        var x = left + c * cell, y = top + r * high;
         if (v === null) {
           ctx.fillStyle = '#d9e2ec';
-          ctx.fillRect(x, y, cell - 1, cell - 1);
+          ctx.fillRect(x, y, cell - 1, high - 1);
           ctx.strokeStyle = '#9aa5b1';
-          ctx.beginPath(); ctx.moveTo(x, y + cell - 1); ctx.lineTo(x + cell - 1, y); ctx.stroke();
+          ctx.beginPath(); ctx.moveTo(x, y + high - 1); ctx.lineTo(x + cell - 1, y); ctx.stroke();
         } else {
           var strength = v / max;
           ctx.fillStyle = 'rgba(11, 92, 173, ' + (0.06 + 0.94 * strength).toFixed(3) + ')';
-          ctx.fillRect(x, y, cell - 1, cell - 1);
+          ctx.fillRect(x, y, cell - 1, high - 1);
         }
       });
     });

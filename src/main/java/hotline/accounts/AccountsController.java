@@ -163,6 +163,6 @@ public final class AccountsController {
         Map<String, List<String>> fields = new java.util.LinkedHashMap<>(typed.fields());
         fields.put(ERROR_FIELD, List.of(error));
         String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, AccountRoutes.ACCOUNTS, new Form(fields));
-        ctx.redirect(AccountRoutes.ACCOUNTS + "?typed=" + id + (typed.has("name") ? "#add" : ""), HttpStatus.SEE_OTHER);
+        ctx.redirect(AccountRoutes.ACCOUNTS + "?typed=" + id, HttpStatus.SEE_OTHER);
     }
 }

@@ -201,7 +201,7 @@ public final class FilesController {
         fields.put(ERROR_FIELD, errors);
         fields.put(PROBLEM_FIELD, problems);
         String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, AdminRoutes.IMPORT, new Form(fields));
-        ctx.redirect(AdminRoutes.FILES + "?typed=" + id + "#import", HttpStatus.SEE_OTHER);
+        ctx.redirect(AdminRoutes.FILES + "?typed=" + id, HttpStatus.SEE_OTHER);
     }
 
     /** One language's file from the draft, each text beside the default language's, for a translator. */

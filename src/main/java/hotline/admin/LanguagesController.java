@@ -108,7 +108,7 @@ public final class LanguagesController {
         LanguagesPage.Row row = addedRow(sent);
         if (!addErrors(draft, row).isEmpty()) {
             String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, AdminRoutes.LANGUAGE_ADD, sent);
-            ctx.redirect(AdminRoutes.LANGUAGES + "?typed=" + id + "#add", HttpStatus.SEE_OTHER);
+            ctx.redirect(AdminRoutes.LANGUAGES + "?typed=" + id, HttpStatus.SEE_OTHER);
             return;
         }
         store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withNewLanguage(content, entry(row)));

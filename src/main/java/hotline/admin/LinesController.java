@@ -159,7 +159,7 @@ public final class LinesController {
         Form sent = Form.of(ctx);
         if (!settingsErrors(sent).isEmpty()) {
             String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, AdminRoutes.DIRECTORY, sent);
-            ctx.redirect(AdminRoutes.LINES + "?typed=" + id + "#transfers", HttpStatus.SEE_OTHER);
+            ctx.redirect(AdminRoutes.LINES + "?typed=" + id, HttpStatus.SEE_OTHER);
             return;
         }
         List<String> speakNow = new ArrayList<>();

@@ -77,7 +77,7 @@ public final class OverviewController {
         fields.put("note", List.of(note));
         fields.put(PROBLEM_FIELD, ProblemView.of(result.problems(), store.draft().content()).stream().map(ProblemView::text).toList());
         String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, AdminRoutes.PUBLISH, new Form(fields));
-        ctx.redirect(AdminRoutes.HOME + "?typed=" + id + "#publish", HttpStatus.SEE_OTHER);
+        ctx.redirect(AdminRoutes.HOME + "?typed=" + id, HttpStatus.SEE_OTHER); // no #fragment: it would take focus from the error summary
     }
 
     /** Asks before the draft's changes are thrown away, listing each of them. */

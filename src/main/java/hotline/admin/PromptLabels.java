@@ -67,12 +67,12 @@ public final class PromptLabels {
         label(PromptKey.LINE_KIND_IMMIGRATION_ENFORCEMENT, "Before a transfer to immigration enforcement");
         label(PromptKey.CLOSED_ANNOUNCEMENT, "A line is closed: when to call it");
         label(PromptKey.CLOSED_ALTERNATIVE, "A line is closed: the open line offered instead");
-        label(PromptKey.TOPIC_FACTS, "Topic: facts about human trafficking");
-        label(PromptKey.TOPIC_WHAT_IS, "Topic: what human trafficking is");
-        label(PromptKey.TOPIC_SEX_TRAFFICKING, "Topic: sex trafficking");
-        label(PromptKey.TOPIC_LABOR_TRAFFICKING, "Topic: labor trafficking");
-        label(PromptKey.TOPIC_SERVICES, "Topic: services for victims");
-        label(PromptKey.TOPIC_REPORTING, "Topic: how to report");
+        label(PromptKey.TOPIC_FACTS, "Facts about human trafficking");
+        label(PromptKey.TOPIC_WHAT_IS, "What human trafficking is");
+        label(PromptKey.TOPIC_SEX_TRAFFICKING, "Sex trafficking");
+        label(PromptKey.TOPIC_LABOR_TRAFFICKING, "Labor trafficking");
+        label(PromptKey.TOPIC_SERVICES, "Services for victims");
+        label(PromptKey.TOPIC_REPORTING, "How to report");
         label(PromptKey.INPUT_NO_INPUT, "The caller pressed nothing");
         label(PromptKey.INPUT_INVALID, "The caller pressed a key that is not a choice");
         label(PromptKey.TRANSFER_CONNECTING, "Connecting: the line's name and number");

@@ -87,8 +87,8 @@ public final class RecordingsController {
         // Back to the page, not a page at this address: a reload then does not upload again.
         String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, PAGE,
                 new Form(Map.of("slot", List.of(slot), "error", List.of(error))));
-        ctx.redirect(PAGE + "?lang=" + language.get().code() + "&typed=" + id + "#" + URLEncoder.encode(slot, StandardCharsets.UTF_8),
-                HttpStatus.SEE_OTHER);
+        // No #fragment to the row: scrolling there would take focus from the error summary, whose link leads to it.
+        ctx.redirect(PAGE + "?lang=" + language.get().code() + "&typed=" + id, HttpStatus.SEE_OTHER);
     }
 
     public void remove(Context ctx) {

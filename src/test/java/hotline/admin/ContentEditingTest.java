@@ -141,6 +141,38 @@ class ContentEditingTest {
     }
 
     @Test
+    void aRollbackWithADraftMustBeToldWhatBecomesOfItAndCanReplaceIt() {
+        editLine("lapd", Map.of("number", "(323) 555-0142"));
+        publish("new LAPD number");
+        editLine("cast", Map.of("number", "(213) 555-0100"));
+
+        HttpResponse<String> unanswered = rollBack(1, Map.of("note", "back"));
+        assertEquals(303, unanswered.statusCode());
+        admin.follow(unanswered);
+        assertEquals("Choose whether to keep the draft's changes or replace them",
+                admin.page().selectFirst(".error-summary a[href=#draft-keep]").text());
+        assertEquals("back", admin.page().selectFirst("#note").val(), "the note typed is kept");
+        assertEquals("v2", hotline.catalog.get().version(), "nothing was rolled back");
+
+        assertEquals(303, admin.submit("/admin/versions/1/rollback", Map.of("draft", "replace")).statusCode());
+        assertEquals("v3", hotline.catalog.get().version());
+        assertEquals(List.of(), ContentDiff.between(new ContentStore(hotline.database, hotline.clock).content(3).orElseThrow(),
+                new ContentStore(hotline.database, hotline.clock).draft().content()), "the draft is v1 again, its change replaced");
+    }
+
+    @Test
+    void discardingTheDraftAsksFirstListingWhatWouldBeLost() {
+        editLine("lapd", Map.of("number", "(323) 555-0142"));
+        assertEquals(200, admin.get("/admin/draft/discard").statusCode());
+        assertTrue(admin.page().text().contains("Discard the draft's 1 change?"), admin.page().text());
+        assertTrue(admin.page().text().contains("Line: the Los Angeles Police Department · Number (323) 555-0142"), admin.page().text());
+        assertEquals("+13235550142", new ContentStore(hotline.database, hotline.clock).draft().content().lines().lines().get(9).number(),
+                "asking changes nothing");
+        assertEquals(303, admin.submit("/admin/draft/discard", Map.of()).statusCode());
+        assertEquals(LAPD, new ContentStore(hotline.database, hotline.clock).draft().content().lines().lines().get(9).number());
+    }
+
+    @Test
     void theAuditLogRecordsSignInsPublishesRollbacksAndAccountChanges() {
         editLine("lapd", Map.of("number", "(323) 555-0142"));
         publish("new LAPD number");

@@ -215,6 +215,29 @@ class DashboardDataTest {
     }
 
     @Test
+    void eachChartSaysItIsLoadingUntilItIsDrawn() {
+        staff.get("/dashboard?" + RANGE);
+        for (var box : staff.page().select(".canvas-box")) {
+            assertEquals("Loading the chart…", box.selectFirst(".chart-loading").text());
+        }
+    }
+
+    @Test
+    void theDemoDataScriptSaysHowToUseIt() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            DemoData.main(new String[]{"--help"});
+        } finally {
+            System.setOut(before);
+        }
+        String usage = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(usage.startsWith("Usage: scripts/seed-demo-data [--days 90] [--calls-per-day 60] [--force]"), usage);
+        assertTrue(usage.contains("--force") && usage.contains("-h, --help"), usage);
+    }
+
+    @Test
     void theThresholdIsASetting() {
         assertEquals("fewer than 3", new SmallCounts(3).cell(2).text());
         assertEquals("3", new SmallCounts(3).cell(3).text());
