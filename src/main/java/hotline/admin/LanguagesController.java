@@ -238,7 +238,7 @@ public final class LanguagesController {
         Map<String, String> all = new LinkedHashMap<>(errors);
         all.putAll(addErrors);
         Pages.render(ctx, "admin/languages.jte", new LanguagesPage(SignedIn.frame(ctx, "Languages", "languages")
-                .withErrors(!all.isEmpty()), rows,
+                .withErrors(!all.isEmpty()).cautioned(!problems.isEmpty(), LinesController.BUT_PROBLEMS), rows,
                 defaultLanguage, CatalogValidator.TWILIO_LANGUAGES.stream().sorted().toList(),
                 CatalogValidator.SPEECH_LANGUAGES.stream().sorted().toList(), voices, problems, all, adding, seconds, another));
     }

@@ -35,6 +35,7 @@ import java.util.Optional;
  */
 public final class LinesController {
     private static final int SPEAK_NOW_CHOICES = 4;
+    static final String BUT_PROBLEMS = "But the draft has problems, listed below, to fix before it can be published.";
 
     private final ContentStore store;
     private final KeptForms kept;
@@ -240,7 +241,7 @@ public final class LinesController {
         CatalogCheck check = CatalogValidator.check(draft);
         List<ProblemView> problems = ProblemView.of(check.errors().stream()
                 .filter(p -> p.file().equals(CatalogSource.LINES_FILE)).toList(), draft);
-        Pages.render(ctx, "admin/lines.jte", new LinesPage(frame, rows, settings,
+        Pages.render(ctx, "admin/lines.jte", new LinesPage(frame.cautioned(!problems.isEmpty(), BUT_PROBLEMS), rows, settings,
                 file.lines().stream().filter(l -> Boolean.TRUE.equals(l.open24Hours())).map(l -> choice(draft, l)).toList(),
                 file.lines().stream().map(l -> choice(draft, l)).toList(), problems, FieldError.of(errors)));
     }

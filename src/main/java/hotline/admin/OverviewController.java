@@ -59,7 +59,7 @@ public final class OverviewController {
         List<KeptFormViews.View> waiting = kept.waiting(account, KeptForms.Purpose.SESSION_ENDED).stream()
                 .map(k -> KeptFormViews.of(k, draft.content(), published.get().timeZone())).toList();
         Pages.render(ctx, "admin/overview.jte", new OverviewPage(SignedIn.frame(ctx, "Publish", "overview")
-                .withErrors(!refused.isEmpty()), live, draft,
+                .withErrors(!refused.isEmpty()).cautioned(!check.errors().isEmpty(), LinesController.BUT_PROBLEMS), live, draft,
                 ContentDiff.between(liveContent, draft.content()), ProblemView.of(check.errors(), draft.content()),
                 ProblemView.of(check.warnings(), draft.content()), needReview, refused, typed.text("note"),
                 published.get().timeZone(), waiting));

@@ -39,6 +39,14 @@ public record Frame(String title, String section, String accountName, boolean ad
         return new Frame(title, section, accountName, admin, csrf, text, warning, sessionSeconds);
     }
 
+    /**
+     * A notice about what was just done (such as "Saved"), turned into a warning that says why, when the page also shows
+     * problems that stop a publish: never a green "Saved" beside a red error.
+     */
+    public Frame cautioned(boolean problems, String why) {
+        return problems && hasNotice() && !noticeWarning ? withNotice(notice + " " + why, true) : this;
+    }
+
     public static Frame anonymous(String title) {
         return new Frame(title, "", "", false, "", "");
     }

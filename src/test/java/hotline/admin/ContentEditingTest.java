@@ -102,7 +102,12 @@ class ContentEditingTest {
 
     @Test
     void aFailoverCycleIsRefusedAtPublishNamingTheFieldAndTheLiveVersionStays() {
-        assertEquals(303, editLine("da_victim_services", Map.of("failover", "da_htvap_central")).statusCode());
+        HttpResponse<String> saved = editLine("da_victim_services", Map.of("failover", "da_htvap_central"));
+        assertEquals(303, saved.statusCode());
+        admin.follow(saved);
+        assertTrue(admin.page().select(".notice").isEmpty(), "no green \"Saved\" beside the problem it made");
+        assertEquals("Saved to the draft. Callers hear it once it is published. But the draft has problems, listed below, to fix"
+                + " before it can be published.", admin.page().selectFirst("main .warning[role=status]").text());
         String refused = refusedPublish("make a loop");
         assertTrue(refused.contains("Nothing was published: the draft has the problems below. Callers still hear v1."), refused);
         assertTrue(refused.contains("Line: the District Attorney's Human Trafficking Victim Assistance Program, Central office"
