@@ -27,6 +27,9 @@ public final class AdminRoutes {
     /** An uploaded import waiting to be confirmed: what it would change (GET), then the import itself (POST). */
     public static final String IMPORT_CONFIRM = "/admin/files/import/{id}";
     public static final String AUDIT = "/admin/audit";
+    /** A language's recordings; {@code ?show=to_do} shows only what is missing or out of date. */
+    public static final String RECORDINGS = "/admin/recordings";
+    public static final String RECORDINGS_TO_DO = "to_do";
 
     private AdminRoutes() {
     }
@@ -41,6 +44,11 @@ public final class AdminRoutes {
 
     public static String rollback(long version) {
         return ROLLBACK.replace("{id}", Long.toString(version));
+    }
+
+    /** The recordings a language still needs. */
+    public static String recordingsToDo(String language) {
+        return RECORDINGS + "?lang=" + language + "&show=" + RECORDINGS_TO_DO;
     }
 
     public static String importConfirm(String id) {

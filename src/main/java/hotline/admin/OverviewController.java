@@ -30,6 +30,8 @@ import java.util.Optional;
 public final class OverviewController {
     /** A kept form's field for the problems that stopped a publish, so that they show again after the redirect. */
     private static final String PROBLEM_FIELD = "problem";
+    /** ...and where each is fixed. */
+    private static final String LINK_FIELD = "problem_link";
 
     private final ContentStore store;
     private final Publisher publisher;
@@ -47,8 +49,12 @@ public final class OverviewController {
         long account = SignedIn.of(ctx).account().id();
         Form typed = Optional.ofNullable(ctx.queryParam("typed")).flatMap(id -> kept.find(id, account))
                 .map(KeptForms.Kept::form).orElse(Form.empty());
-        List<ProblemView> refused = typed.fields().getOrDefault(PROBLEM_FIELD, List.of()).stream()
-                .map(text -> new ProblemView(text, "")).toList();
+        List<String> texts = typed.fields().getOrDefault(PROBLEM_FIELD, List.of());
+        List<String> links = typed.fields().getOrDefault(LINK_FIELD, List.of());
+        List<ProblemView> refused = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            refused.add(new ProblemView(texts.get(i), i < links.size() ? links.get(i) : ""));
+        }
         ContentStore.Version live = store.latest().orElseThrow();
         ContentStore.Draft draft = store.draft();
         CatalogSource liveContent = store.content(live.id()).orElseThrow();
@@ -75,7 +81,9 @@ public final class OverviewController {
         // Back to the page, not a page at this POST address: a reload then shows it again instead of publishing again.
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("note", List.of(note));
-        fields.put(PROBLEM_FIELD, ProblemView.of(result.problems(), store.draft().content()).stream().map(ProblemView::text).toList());
+        List<ProblemView> problems = ProblemView.of(result.problems(), store.draft().content());
+        fields.put(PROBLEM_FIELD, problems.stream().map(ProblemView::text).toList());
+        fields.put(LINK_FIELD, problems.stream().map(ProblemView::link).toList());
         String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, AdminRoutes.PUBLISH, new Form(fields));
         ctx.redirect(AdminRoutes.HOME + "?typed=" + id, HttpStatus.SEE_OTHER); // no #fragment: it would take focus from the error summary
     }

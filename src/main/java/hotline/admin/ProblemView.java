@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public record ProblemView(String text, String link) {
     private static final Pattern LINE_ID = Pattern.compile("lines\\[\\d+] \\(([a-z0-9_]+)\\)\\.?(.*)");
     private static final Pattern LANGUAGE_CODE = Pattern.compile("languages\\[\\d+] \\(([^)]+)\\)\\.?(.*)");
+    private static final Pattern UNRECORDED = Pattern.compile("has no text-to-speech voice.*?(\\d+) recording\\(s\\) missing");
 
     public static List<ProblemView> of(List<CatalogProblem> problems, CatalogSource content) {
         return problems.stream().map(p -> of(p, content)).toList();
@@ -23,7 +24,19 @@ public record ProblemView(String text, String link) {
 
     static ProblemView of(CatalogProblem problem, CatalogSource content) {
         String where = where(problem, content);
+        Matcher unrecorded = UNRECORDED.matcher(problem.message());
+        if (problem.key().equals("recordings") && unrecorded.find()) {
+            // The check lists every piece by its slot name, for the files; the Recordings page lists them in words.
+            String language = KeptFormViews.languageName(content, code(problem));
+            return new ProblemView(where + ": " + language + " has no text-to-speech voice, so it can be offered only when"
+                    + " everything it says is recorded; " + unrecorded.group(1) + " recordings are missing or out of date",
+                    AdminRoutes.recordingsToDo(code(problem)));
+        }
         return new ProblemView(where.isEmpty() ? capitalized(problem.message()) : where + ": " + problem.message(), linkFor(problem));
+    }
+
+    private static String code(CatalogProblem problem) {
+        return problem.file().substring(0, problem.file().length() - ".yaml".length());
     }
 
     /** Where a problem is, in words; empty for one about no place (an answer that could not be rehearsed). */

@@ -30,10 +30,10 @@ import java.util.Optional;
 
 /** Recording prompts, one piece at a time: upload, listen, remove. Each change goes to the draft. */
 public final class RecordingsController {
-    public static final String PAGE = "/admin/recordings";
+    public static final String PAGE = AdminRoutes.RECORDINGS;
     public static final String REMOVE = "/admin/recordings/remove";
     /** {@code ?show=to_do}: only what is missing or out of date, for a language with many pieces still to record. */
-    static final String TO_DO = "to_do";
+    static final String TO_DO = AdminRoutes.RECORDINGS_TO_DO;
 
     private final ContentStore content;
     private final RecordingStore store;

@@ -118,12 +118,15 @@ class NeverLoseWorkBrowserTest {
                 "var e = document.activeElement; return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className;");
     }
 
+    /** Types into a form's field and saves it, waiting for the page the save leads to. */
     private void editAndSave(String path, String field, String text, String button) {
         browser.get(hotline.publicUrl + path);
+        String form = browser.getCurrentUrl();
         WebElement input = browser.findElement(By.id(field));
         input.clear();
         input.sendKeys(text);
         clickButton(button);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().equals(form));
     }
 
     private void publish(String note) {
@@ -348,11 +351,11 @@ class NeverLoseWorkBrowserTest {
         editAndSave("/admin/lines/lapd", "number", "(877) 275-527", "Save to the draft");
         waitFor("typed=");
         summaryFocused();
+        Browser.shot(browser, "console-error.png");
         assertTrue(browser.getTitle().startsWith("Error: "), browser.getTitle());
         click(browser.findElement(By.cssSelector(".error-summary a[href='#number']")));
         assertEquals("input#number.", focused(), "the link puts the cursor in the field");
         accessible("a line with a mistake");
-        Browser.shot(browser, "console-error.png");
         browser.navigate().refresh();
         assertFalse(ExpectedConditions.alertIsPresent().apply(browser) != null, "no \"send the form again?\"");
         assertEquals("(877) 275-527", browser.findElement(By.id("number")).getAttribute("value"), "what was typed is still there");

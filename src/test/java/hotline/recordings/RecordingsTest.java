@@ -223,9 +223,13 @@ class RecordingsTest {
         assertEquals(303, refused.statusCode());
         admin.follow(refused);
         String problems = admin.page().selectFirst(".error-summary").text();
-        assertTrue(problems.contains("hy-AM has no text-to-speech voice, so it can be offered only when everything it says is recorded"),
-                problems);
-        assertTrue(problems.contains("recording(s) missing or out of date: language_menu.welcome#0.0"), problems);
+        assertTrue(problems.contains("Recordings in Armenian: Armenian has no text-to-speech voice, so it can be offered only when"
+                + " everything it says is recorded; "), problems);
+        assertTrue(problems.matches(".* [0-9]+ recordings are missing or out of date.*"), problems);
+        assertTrue(!problems.contains("#0.0"), "pieces are listed in words on the Recordings page, not by their slot names here");
+        assertEquals("/admin/recordings?lang=hy-AM&show=to_do",
+                admin.page().select(".error-summary a").stream().filter(a -> a.text().startsWith("Recordings in Armenian"))
+                        .findFirst().orElseThrow().attr("href"));
         assertFalse(hotline.call("").exchanges().get(0).body().contains("hy-AM"), "not offered");
 
         Map<String, byte[]> recorded = new LinkedHashMap<>();
