@@ -45,10 +45,8 @@ public final class AccessControl {
                 String next = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
                 ctx.redirect(AccountRoutes.LOGIN + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
             } else if (!sessionEnd.keepAndSignIn(ctx)) {
-                refuse(ctx, HttpStatus.FORBIDDEN, "Your session has ended",
-                        "You are not signed in, or you were signed out, so nothing was saved and what you sent could not be"
-                                + " kept for you. Go back: your browser may still show what you typed. Copy it, sign in again,"
-                                + " and paste it.", Frame.anonymous("Your session has ended"));
+                refuse(ctx, HttpStatus.FORBIDDEN, "Your session has ended", SessionEnd.whyNotKept(ctx),
+                        Frame.anonymous("Your session has ended"));
             }
             ctx.skipRemainingHandlers();
             return;

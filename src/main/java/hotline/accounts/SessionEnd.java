@@ -53,6 +53,16 @@ public final class SessionEnd {
         return true;
     }
 
+    /** Why a form sent without a session was not kept, for the page that says so. */
+    static String whyNotKept(Context ctx) {
+        if (ctx.isMultipartFormData()) {
+            return "Your session had ended, so the file was not uploaded and nothing was saved. Sign in again, then choose the"
+                    + " file again: it is still on your computer.";
+        }
+        return "You are not signed in, or you were signed out, so nothing was saved and what you sent could not be kept for"
+                + " you. Go back: your browser may still show what you typed. Copy it, sign in again, and paste it.";
+    }
+
     /** A kept form sent again by its author is forgotten: from here on, the page it was sent to answers for it. */
     void forgetResent(Context ctx, Account account) {
         String id = ctx.formParam(RESENT_FIELD);
