@@ -80,7 +80,7 @@ public final class VersionsController {
     public void rollback(Context ctx) {
         long id = number(ctx.pathParam("id"));
         if (store.version(id).isEmpty()) {
-            render(ctx, HttpStatus.NOT_FOUND, 0, 0, List.of(), List.of(FieldError.general("There is no version " + id + ".")));
+            ctx.redirect(AdminRoutes.VERSIONS, HttpStatus.SEE_OTHER); // a version that never was: the list of those that are
             return;
         }
         CatalogSource earlier = store.content(id).orElseThrow();
