@@ -8,6 +8,7 @@ import hotline.accounts.DeviceCookies;
 import hotline.accounts.FirstAdmin;
 import hotline.accounts.LoginController;
 import hotline.accounts.PasswordHasher;
+import hotline.accounts.SessionEnd;
 import hotline.accounts.Sessions;
 import hotline.admin.AdminRoutes;
 import hotline.admin.FallbackController;
@@ -15,6 +16,7 @@ import hotline.content.ContentStartup;
 import hotline.content.ContentStore;
 import hotline.content.FallbackStatus;
 import hotline.admin.FilesController;
+import hotline.admin.KeptController;
 import hotline.admin.LanguagesController;
 import hotline.admin.LinesController;
 import hotline.admin.OverviewController;
@@ -63,6 +65,7 @@ import hotline.web.DatabaseGuard;
 import hotline.web.RequestLog;
 import hotline.web.SecurityHeaders;
 import hotline.web.SlowClients;
+import hotline.web.KeptForms;
 import hotline.web.TooLargeUpload;
 import hotline.web.UnreadableForm;
 import hotline.web.WorkLane;
@@ -122,11 +125,13 @@ public final class App {
         AuditLog audit = new AuditLog(database, clock);
         Accounts accounts = new Accounts(database, new PasswordHasher(lanes.passwords()), clock);
         Sessions sessions = new Sessions(database, clock);
-        AccessControl access = new AccessControl(accounts, sessions);
+        KeptForms kept = new KeptForms(database, clock);
+        SessionEnd sessionEnd = new SessionEnd(sessions, kept);
+        AccountsController accountPages = new AccountsController(accounts, sessions, audit, kept, clock);
+        AccessControl access = new AccessControl(accounts, sessions, sessionEnd);
         LoginController login = new LoginController(accounts, sessions, audit, config.publicUrl().getScheme().equals("https"),
                 () -> FirstAdmin.forgetPasswordFile(config.dataDir()), new DeviceCookies(database, clock),
-                config.trustedProxies());
-        AccountsController accountPages = new AccountsController(accounts, sessions, audit);
+                config.trustedProxies(), kept);
 
         ContentStore content = new ContentStore(database, clock);
         RecordingStore recordingFiles = new RecordingStore(config.dataDir());
@@ -134,22 +139,23 @@ public final class App {
         Publisher publisher = new Publisher(content, catalog, audit, recordingFiles::has,
                 new AnswerRehearsal(urls), fallbackStatus, clock);
         FallbackController fallback = new FallbackController(catalog, fallbackStatus, audit);
-        RecordingsController recordings = new RecordingsController(content, recordingFiles);
+        RecordingsController recordings = new RecordingsController(content, recordingFiles, kept);
         AudioController audio = new AudioController(recordingFiles);
-        OverviewController overview = new OverviewController(content, publisher, catalog, fallbackStatus);
-        PromptsController prompts = new PromptsController(content, audit);
-        LinesController lines = new LinesController(content);
+        OverviewController overview = new OverviewController(content, publisher, catalog, fallbackStatus, kept);
+        PromptsController prompts = new PromptsController(content, audit, kept);
+        KeptController keptPages = new KeptController(kept, content, catalog);
+        LinesController lines = new LinesController(content, kept);
         CallStatistics statistics = new CallStatistics(database, () -> catalog.get().timeZone());
         LanguagesController languages = new LanguagesController(content, audit, statistics, urls,
-                () -> catalog.get().timeZone(), clock);
-        VersionsController versions = new VersionsController(content, publisher, catalog);
+                () -> catalog.get().timeZone(), clock, kept);
+        VersionsController versions = new VersionsController(content, publisher, catalog, kept);
         PreviewController preview = new PreviewController(content, urls, clock);
-        FilesController files = new FilesController(content, audit);
+        FilesController files = new FilesController(content, audit, kept);
         AuditController auditPage = new AuditController(audit, () -> catalog.get().timeZone());
         AdminConsole console = new AdminConsole(overview, prompts, lines, languages, versions, preview, files, auditPage,
-                fallback);
+                fallback, keptPages);
         DashboardController dashboard = new DashboardController(new Reports(statistics, catalog,
-                new SmallCounts(config.smallCountThreshold())), catalog, clock);
+                new SmallCounts(config.smallCountThreshold())), catalog, clock, config.smallCountThreshold());
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -193,7 +199,7 @@ public final class App {
             Routes routes = new Routes(javalin.routes);
             VoiceRoutes.mount(routes, voice);
             OperationsRoutes.mount(routes, health, metricsPage);
-            AccountRoutes.mount(routes, login, accountPages);
+            AccountRoutes.mount(routes, login, accountPages, sessionEnd);
             console.mount(routes, lanes.work());
             RecordingRoutes.mount(routes, recordings, audio);
             DashboardRoutes.mount(routes, dashboard, lanes.work());

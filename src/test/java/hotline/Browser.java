@@ -63,6 +63,36 @@ public final class Browser {
         }
     }
 
+    /** A 375-pixel phone: the page laid out as on a phone's screen (its viewport, its touch, its pixel ratio of 1). */
+    public static void phone(WebDriver driver) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 375,
+                "height", 812, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Back to the window's own size, a desktop's. */
+    public static void desktop(WebDriver driver) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
+    /**
+     * What the screen shows now, saved under {@code target/} and, when the system property {@code hotline.screenshots}
+     * names a folder (docs/screenshots for the README), there too.
+     */
+    public static Path shot(WebDriver driver, String name) {
+        Path shot = viewport(driver, name);
+        String docs = System.getProperty("hotline.screenshots");
+        if (docs != null && !docs.isBlank()) {
+            try {
+                Path target = Path.of(docs, name);
+                Files.createDirectories(target.getParent());
+                Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shot;
+    }
+
     /** Saves the whole page, top to bottom, under {@code target/}, for people to look at. */
     public static Path screenshot(WebDriver driver, String name) {
         org.openqa.selenium.Dimension before = driver.manage().window().getSize();

@@ -25,10 +25,12 @@ public final class AccessControl {
 
     private final Accounts accounts;
     private final Sessions sessions;
+    private final SessionEnd sessionEnd;
 
-    public AccessControl(Accounts accounts, Sessions sessions) {
+    public AccessControl(Accounts accounts, Sessions sessions, SessionEnd sessionEnd) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.sessionEnd = sessionEnd;
     }
 
     /** The check of routes that need {@code required}, one of the signed-in kinds of access. */
@@ -46,9 +48,8 @@ public final class AccessControl {
             if (ctx.method() == HandlerType.GET) {
                 String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
                 ctx.redirect(AccountRoutes.LOGIN + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
-            } else {
-                refuse(ctx, HttpStatus.FORBIDDEN, "Your session has ended",
-                        "You are not signed in, or your session ended. Sign in again; what you typed was not saved.",
+            } else if (!sessionEnd.keepAndSignIn(ctx)) {
+                refuse(ctx, HttpStatus.FORBIDDEN, "Your session has ended", SessionEnd.whyNotKept(ctx),
                         Frame.anonymous("Your session has ended"));
             }
             ctx.skipRemainingHandlers();
@@ -62,6 +63,9 @@ public final class AccessControl {
                             + "Go back, reload the page, and send it again.", SignedIn.frame(ctx, "Form expired", ""));
             ctx.skipRemainingHandlers();
             return;
+        }
+        if (ctx.method() == HandlerType.POST) {
+            sessionEnd.forgetResent(ctx, account.get());
         }
         if (account.get().mustChangePassword() && required != Access.SIGNED_IN) {
             ctx.redirect(AccountRoutes.PASSWORD, HttpStatus.SEE_OTHER);

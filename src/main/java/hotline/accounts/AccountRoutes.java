@@ -11,19 +11,31 @@ public final class AccountRoutes {
     public static final String ACCOUNTS = "/admin/accounts";
     public static final String ADMIN_HOME = "/admin";
     public static final String STAFF_HOME = "/dashboard";
+    /** "Stay signed in", from the warning shown before a session ends. */
+    public static final String STAY_SIGNED_IN = "/admin/session/stay";
+    /** A form sent just after a session ended, kept for its author (see {@link SessionEnd}). */
+    public static final String KEPT = "/admin/kept/{id}";
+    /** Resetting an account's password: a page that asks first. */
+    public static final String RESET_PASSWORD = "/admin/accounts/{name}/reset";
 
     private AccountRoutes() {
     }
 
-    public static void mount(Routes routes, LoginController login, AccountsController accounts) {
+    public static void mount(Routes routes, LoginController login, AccountsController accounts, SessionEnd sessionEnd) {
         routes.get(LOGIN, login::loginForm, Access.ANYONE)
                 .post(LOGIN, login::login, Access.ANYONE)
                 .post(LOGOUT, login::logout, Access.SIGNED_IN)
                 .get(PASSWORD, login::passwordForm, Access.SIGNED_IN)
                 .post(PASSWORD, login::changePassword, Access.SIGNED_IN)
+                .post(STAY_SIGNED_IN, sessionEnd::stay, Access.SIGNED_IN)
                 .get(ACCOUNTS, accounts::list, Access.ADMIN)
                 .post(ACCOUNTS, accounts::add, Access.ADMIN)
-                .post(ACCOUNTS + "/{name}", accounts::change, Access.ADMIN);
+                .post(ACCOUNTS + "/{name}", accounts::change, Access.ADMIN)
+                .get(RESET_PASSWORD, accounts::confirmReset, Access.ADMIN);
+    }
+
+    public static String kept(String id) {
+        return KEPT.replace("{id}", id);
     }
 
     public static String homeOf(Account account) {

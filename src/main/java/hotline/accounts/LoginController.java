@@ -5,6 +5,7 @@ import hotline.config.TrustedProxies;
 import hotline.web.ClientAddress;
 import hotline.web.WorkLane;
 import hotline.web.Frame;
+import hotline.web.KeptForms;
 import hotline.web.Notice;
 import hotline.web.Pages;
 
@@ -32,6 +33,8 @@ public final class LoginController {
     private final Runnable afterPasswordChange;
     private final DeviceCookies devices;
     private final TrustedProxies proxies;
+    /** Where a refused password change keeps which field was wrong and why, for the page after the redirect; or null. */
+    private final KeptForms kept;
 
     /**
      * @param secureCookies true when the hotline is reached over https: cookies are then never sent over http
@@ -40,7 +43,9 @@ public final class LoginController {
      * @param proxies             the reverse proxies whose X-Forwarded-For names the client
      */
     public LoginController(Accounts accounts, Sessions sessions, AuditLog audit, boolean secureCookies,
-                           Runnable afterPasswordChange, DeviceCookies devices, TrustedProxies proxies) {
+                           Runnable afterPasswordChange, DeviceCookies devices, TrustedProxies proxies,
+                           KeptForms kept) {
+        this.kept = kept;
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
@@ -122,19 +127,28 @@ public final class LoginController {
 
     public void passwordForm(Context ctx) {
         Account account = SignedIn.of(ctx).account();
-        Pages.render(ctx, "accounts/password.jte", new PasswordPage(SignedIn.frame(ctx, "Change password", ""),
-                account.mustChangePassword(), ""));
+        // A mistake comes back here after a redirect (no password is ever kept, only which field was wrong and why).
+        Optional<hotline.web.Form> refused = kept == null ? Optional.empty() : Optional.ofNullable(ctx.queryParam("typed"))
+                .flatMap(id -> kept.find(id, account.id())).filter(k -> k.path().equals(AccountRoutes.PASSWORD))
+                .map(hotline.web.KeptForms.Kept::form);
+        String field = refused.map(f -> f.text("field")).orElse("");
+        String error = refused.map(f -> f.text("error")).orElse("");
+        Pages.render(ctx, "accounts/password.jte", new PasswordPage(SignedIn.frame(ctx, "Change password", "")
+                .withErrors(!error.isEmpty()), account.mustChangePassword(), error, field));
     }
 
     public void changePassword(Context ctx) {
         SignedIn signedIn = SignedIn.of(ctx);
         Account account = signedIn.account();
         String error = "";
+        String field = "new";
         String fresh = Optional.ofNullable(ctx.formParam("new")).orElse("");
         if (accounts.authenticate(account.name(), ctx.formParam("current")).isEmpty()) {
-            error = "The current password is wrong.";
+            error = "The current password is wrong: type the password you signed in with";
+            field = "current";
         } else if (!fresh.equals(ctx.formParam("repeat"))) {
-            error = "The two new passwords are not the same.";
+            error = "The two new passwords are not the same: type the new one again";
+            field = "repeat";
         } else if (fresh.equals(ctx.formParam("current"))) {
             error = "The new password must differ from the current one.";
         } else {
@@ -145,9 +159,16 @@ public final class LoginController {
             }
         }
         if (!error.isEmpty()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            Pages.render(ctx, "accounts/password.jte", new PasswordPage(SignedIn.frame(ctx, "Change password", ""),
-                    account.mustChangePassword(), error));
+            if (kept == null) {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+                Pages.render(ctx, "accounts/password.jte", new PasswordPage(SignedIn.frame(ctx, "Change password", "")
+                        .withErrors(true), account.mustChangePassword(), error, field));
+                return;
+            }
+            // Back to the form, not a page at this address: a reload then does not send the passwords again.
+            String id = kept.keep(account.id(), hotline.web.KeptForms.Purpose.TYPED, AccountRoutes.PASSWORD,
+                    new hotline.web.Form(java.util.Map.of("field", java.util.List.of(field), "error", java.util.List.of(error))));
+            ctx.redirect(AccountRoutes.PASSWORD + "?typed=" + id, HttpStatus.SEE_OTHER);
             return;
         }
         sessions.endOthersOf(account, signedIn.session());

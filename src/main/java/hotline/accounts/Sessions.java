@@ -18,13 +18,16 @@ import java.util.Optional;
 
 /**
  * Signed-in sessions, in the database so that any instance can serve them. The cookie holds a random token;
- * the database holds only its hash. A session ends at sign-out, after 30 idle minutes, or after 12 hours.
+ * the database holds only its hash. A session ends at sign-out, after 30 idle minutes, or after 12 hours; one that
+ * timed out is remembered for a day, opening nothing, so that what its author sent just after is not lost.
  */
 public final class Sessions {
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration MAXIMUM_AGE = Duration.ofHours(12);
     /** last_seen_at is rewritten at most this often, so reading a page does not always write to the database. */
     private static final long TOUCH_EVERY_SECONDS = 60;
+    /** How long a timed-out session is remembered, opening nothing, so that a form sent after it can be kept for its author. */
+    private static final Duration LAPSED_KEPT = Duration.ofDays(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database database;
@@ -47,6 +50,8 @@ public final class Sessions {
         String token = randomToken();
         Session session = new Session(hash(token), account.id(), randomToken());
         long now = clock.instant().getEpochSecond();
+        update("DELETE FROM admin_session WHERE last_seen_at < ? OR created_at < ?", now - IDLE_TIMEOUT.toSeconds() - LAPSED_KEPT.toSeconds(),
+                now - MAXIMUM_AGE.toSeconds() - LAPSED_KEPT.toSeconds());
         update("INSERT INTO admin_session (token_hash, account_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
                 session.tokenHash(), account.id(), session.csrfToken(), now, now);
         return new Started(token, session);
@@ -69,13 +74,38 @@ public final class Sessions {
                 long created = row.getLong(3);
                 long lastSeen = row.getLong(4);
                 if (now - lastSeen > IDLE_TIMEOUT.toSeconds() || now - created > MAXIMUM_AGE.toSeconds()) {
-                    end(token);
-                    return Optional.empty();
+                    return Optional.empty(); // opens nothing; kept a while for lapsed(), then deleted at a sign-in
                 }
                 if (now - lastSeen >= TOUCH_EVERY_SECONDS) {
                     update("UPDATE admin_session SET last_seen_at = ? WHERE token_hash = ?", now, tokenHash);
                 }
                 return Optional.of(new Session(tokenHash, row.getLong(1), row.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sessions are unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The session a cookie names if its time ran out (idle, or too old) less than a day ago and it was never ended:
+     * whose it was and its form token. A form sent just after a session timed out, carrying that session's token, is
+     * then known to come from its author's own page, and is kept for them (see {@link SessionEnd}). Opens nothing.
+     */
+    public Optional<Session> lapsed(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        long now = clock.instant().getEpochSecond();
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT account_id, csrf_token, created_at, last_seen_at FROM admin_session WHERE token_hash = ?")) {
+            query.setString(1, hash(token));
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                boolean timedOut = now - row.getLong(4) > IDLE_TIMEOUT.toSeconds() || now - row.getLong(3) > MAXIMUM_AGE.toSeconds();
+                boolean recently = now - row.getLong(4) <= IDLE_TIMEOUT.toSeconds() + LAPSED_KEPT.toSeconds();
+                return timedOut && recently ? Optional.of(new Session(hash(token), row.getLong(1), row.getString(2))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("sessions are unavailable: " + e.getMessage(), e);

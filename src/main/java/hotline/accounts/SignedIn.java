@@ -29,6 +29,7 @@ public record SignedIn(Account account, Sessions.Session session) {
     public static Frame frame(Context ctx, String title, String section) {
         SignedIn signedIn = of(ctx);
         return new Frame(title, section, signedIn.account().name(), signedIn.account().isAdmin(),
-                signedIn.session().csrfToken(), Notice.text(ctx.queryParam("notice")));
+                signedIn.session().csrfToken(), Notice.text(ctx.queryParam("notice")), false,
+                Sessions.IDLE_TIMEOUT.toSeconds());
     }
 }

@@ -8,6 +8,10 @@ import hotline.catalog.CatalogSource;
 import hotline.catalog.LanguageNames;
 import hotline.catalog.PromptFiles;
 import hotline.catalog.TranslatorFile;
+import hotline.web.ConfirmPage;
+import hotline.web.FieldError;
+import hotline.web.Form;
+import hotline.web.KeptForms;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
@@ -19,9 +23,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -29,7 +37,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Content as files: export what callers hear (or the draft) as the files of {@code prompts/}, in a zip, or one
  * language's file for a translator; import such files into the draft: all of them replace the draft, language files
- * alone replace those languages' texts. An import that does not parse changes nothing.
+ * alone replace those languages' texts. An import that does not parse changes nothing; one that does is shown first,
+ * with what it would replace, and changes the draft only when that is confirmed.
  */
 public final class FilesController {
     /** Entries of an import, counted one by one (a zip may repeat a name): far more than any real set of prompt files. */
@@ -37,17 +46,27 @@ public final class FilesController {
     static final int MAX_FILE_BYTES = 512 * 1024;
     /** All files of an import together, unpacked: an export of every language is a few hundred kilobytes. */
     static final long MAX_TOTAL_BYTES = 4L * 1024 * 1024;
+    private static final String ERROR_FIELD = "error";
+    private static final String PROBLEM_FIELD = "problem";
 
     private final ContentStore store;
     private final AuditLog audit;
+    private final KeptForms kept;
 
-    public FilesController(ContentStore store, AuditLog audit) {
+    public FilesController(ContentStore store, AuditLog audit, KeptForms kept) {
         this.store = store;
         this.audit = audit;
+        this.kept = kept;
     }
 
     public void show(Context ctx) {
-        render(ctx, HttpStatus.OK, List.of(), "");
+        // An import that was refused comes back here, after the redirect, with why.
+        Form refused = Optional.ofNullable(ctx.queryParam("typed")).flatMap(id -> kept.find(id, SignedIn.of(ctx).account().id()))
+                .filter(k -> k.path().equals(AdminRoutes.IMPORT)).map(KeptForms.Kept::form).orElse(Form.empty());
+        List<FieldError> errors = new ArrayList<>();
+        refused.fields().getOrDefault(ERROR_FIELD, List.of()).forEach(message -> errors.add(new FieldError("files", message)));
+        refused.fields().getOrDefault(PROBLEM_FIELD, List.of()).forEach(message -> errors.add(new FieldError("files", message)));
+        render(ctx, HttpStatus.OK, errors);
     }
 
     public void export(Context ctx) {
@@ -64,48 +83,136 @@ public final class FilesController {
                 .result(zip(PromptFiles.render(content)));
     }
 
+    /**
+     * Reads the uploaded files and, if they are prompt files, keeps them and shows what importing them would change; the
+     * draft changes only once that is confirmed. Files that cannot be imported come back to the Files page, saying why.
+     */
     public void importFiles(Context ctx) {
         List<UploadedFile> uploads = ctx.uploadedFiles("files");
         if (uploads.isEmpty()) {
-            render(ctx, HttpStatus.BAD_REQUEST, List.of(), "Choose the prompt files to import: the .yaml files, or one .zip of them.");
+            refuse(ctx, List.of("Choose the prompt files to import: the .yaml files, or one .zip of them"), List.of());
             return;
         }
         Map<String, String> files;
         try {
             files = read(uploads);
         } catch (ImportException e) {
-            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(), e.getMessage());
+            refuse(ctx, List.of(e.getMessage()), List.of());
             return;
         }
         CatalogSource draft = store.draft().content();
-        boolean languagesOnly = !files.containsKey(CatalogSource.LANGUAGES_FILE) && !files.containsKey(CatalogSource.LINES_FILE);
+        try {
+            imported(draft, files);
+        } catch (ImportException e) {
+            refuse(ctx, List.of(e.getMessage()), List.of());
+            return;
+        } catch (CatalogException e) {
+            refuse(ctx, List.of("Nothing was imported: the files have the problems below"),
+                    ProblemView.of(e.problems(), draft).stream().map(ProblemView::text).toList());
+            return;
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        files.forEach((name, text) -> fields.put(name, List.of(text)));
+        String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.IMPORT, AdminRoutes.IMPORT, new Form(fields));
+        ctx.redirect(AdminRoutes.importConfirm(id), HttpStatus.SEE_OTHER);
+    }
+
+    /** Asks before an import replaces the draft (or a language's texts), listing what it would change. */
+    public void confirmImport(Context ctx) {
+        Optional<Map<String, String>> files = pending(ctx);
+        if (files.isEmpty()) {
+            ctx.redirect(AdminRoutes.FILES + "?notice=import_expired", HttpStatus.SEE_OTHER);
+            return;
+        }
+        CatalogSource draft = store.draft().content();
+        CatalogSource imported;
+        try {
+            imported = imported(draft, files.get());
+        } catch (ImportException | CatalogException e) {
+            ctx.redirect(AdminRoutes.FILES + "?notice=import_expired", HttpStatus.SEE_OTHER);
+            return;
+        }
+        List<ContentDiff.Change> changes = ContentDiff.between(draft, imported);
+        boolean languagesOnly = languagesOnly(files.get());
+        String names = String.join(", ", files.get().keySet());
+        String what = languagesOnly ? "the texts of " + files.get().keySet().stream()
+                .map(name -> KeptFormViews.languageName(draft, name.substring(0, name.length() - ".yaml".length())))
+                .collect(Collectors.joining(" and ")) + " in the draft, and nothing else" : "the whole draft";
+        String lead = changes.isEmpty()
+                ? names + " hold exactly what the draft has: importing them changes nothing."
+                : "Importing " + names + " replaces " + what + ": " + OverviewController.count(changes.size(), "part")
+                + " of the draft would change, listed below with what the draft has now. Callers hear none of it until the"
+                + " draft is published.";
+        List<ConfirmPage.Loss> losing = changes.stream().map(c -> new ConfirmPage.Loss(c.title(),
+                "In the draft now: " + (c.before().isEmpty() ? "(nothing)" : c.before())
+                        + "\nFrom the files: " + (c.after().isEmpty() ? "(nothing)" : c.after()))).toList();
+        Pages.render(ctx, "confirm.jte", new ConfirmPage(SignedIn.frame(ctx, "Import into the draft?", "files"),
+                "Import " + (languagesOnly ? "these texts" : "these files") + " into the draft?", lead,
+                "What the import would replace", losing, AdminRoutes.importConfirm(ctx.pathParam("id")), Map.of(),
+                languagesOnly ? "Import, replacing these texts" : "Import, replacing the draft", true, AdminRoutes.FILES));
+    }
+
+    public void applyImport(Context ctx) {
+        Optional<Map<String, String>> files = pending(ctx);
+        if (files.isEmpty()) {
+            ctx.redirect(AdminRoutes.FILES + "?notice=import_expired", HttpStatus.SEE_OTHER);
+            return;
+        }
+        boolean languagesOnly = languagesOnly(files.get());
+        try {
+            store.updateDraft(SignedIn.of(ctx).name(), current -> imported(current, files.get()));
+        } catch (ImportException | CatalogException e) {
+            ctx.redirect(AdminRoutes.importConfirm(ctx.pathParam("id")), HttpStatus.SEE_OTHER);
+            return;
+        }
+        kept.forget(ctx.pathParam("id"), SignedIn.of(ctx).account().id());
+        audit.record(SignedIn.of(ctx).name(), "import", String.join(", ", files.get().keySet())
+                + (languagesOnly ? " (those languages' texts only)" : " (the whole draft)"));
+        ctx.redirect(AdminRoutes.HOME + "?notice=imported", HttpStatus.SEE_OTHER);
+    }
+
+    private Optional<Map<String, String>> pending(Context ctx) {
+        return kept.find(ctx.pathParam("id"), SignedIn.of(ctx).account().id()).filter(k -> k.purpose() == KeptForms.Purpose.IMPORT)
+                .map(k -> {
+                    Map<String, String> files = new TreeMap<>();
+                    k.form().fields().forEach((name, values) -> files.put(name, values.isEmpty() ? "" : values.get(0)));
+                    return files;
+                });
+    }
+
+    private static boolean languagesOnly(Map<String, String> files) {
+        return !files.containsKey(CatalogSource.LANGUAGES_FILE) && !files.containsKey(CatalogSource.LINES_FILE);
+    }
+
+    /** The draft after importing the files: all of them replace it; language files alone replace those languages' texts. */
+    private static CatalogSource imported(CatalogSource draft, Map<String, String> files) {
+        boolean languagesOnly = languagesOnly(files);
         List<String> undeclared = files.keySet().stream().filter(name -> name.endsWith(".yaml"))
                 .map(name -> name.substring(0, name.length() - ".yaml".length()))
                 .filter(code -> draft.languages().languages().stream().noneMatch(l -> l.code().equals(code))).toList();
         if (languagesOnly && !undeclared.isEmpty()) {
-            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(), "Nothing was imported: " + String.join(", ", undeclared)
+            throw new ImportException("Nothing was imported: " + String.join(", ", undeclared)
                     + (undeclared.size() == 1 ? " is not a language" : " are not languages") + " of the draft. Add it on the "
-                    + "Languages page first, or import it together with languages.yaml and lines.yaml.");
-            return;
+                    + "Languages page first, or import it together with languages.yaml and lines.yaml");
         }
-        CatalogSource imported;
-        try {
-            imported = languagesOnly ? LanguageFiles.merged(draft, files) : PromptFiles.parse(files);
-        } catch (CatalogException e) {
-            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, ProblemView.of(e.problems()), "Nothing was imported: the files have these problems.");
-            return;
-        }
-        store.updateDraft(SignedIn.of(ctx).name(), current -> imported);
-        audit.record(SignedIn.of(ctx).name(), "import", String.join(", ", files.keySet())
-                + (languagesOnly ? " (those languages' texts only)" : " (the whole draft)"));
-        ctx.redirect(AdminRoutes.HOME + "?notice=imported", HttpStatus.SEE_OTHER);
+        return languagesOnly ? LanguageFiles.merged(draft, files) : PromptFiles.parse(files);
+    }
+
+    /** Back to the Files page with why nothing was imported: a reload shows it again, it does not upload again. */
+    private void refuse(Context ctx, List<String> errors, List<String> problems) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put(ERROR_FIELD, errors);
+        fields.put(PROBLEM_FIELD, problems);
+        String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, AdminRoutes.IMPORT, new Form(fields));
+        ctx.redirect(AdminRoutes.FILES + "?typed=" + id, HttpStatus.SEE_OTHER);
     }
 
     /** One language's file from the draft, each text beside the default language's, for a translator. */
     private void exportForTranslator(Context ctx, String language) {
         CatalogSource draft = store.draft().content();
         if (draft.languages().languages().stream().noneMatch(l -> l.code().equals(language))) {
-            render(ctx, HttpStatus.NOT_FOUND, List.of(), "There is no language \"" + language + "\" in the draft.");
+            render(ctx, HttpStatus.NOT_FOUND, List.of(new FieldError("lang", "There is no language \"" + language
+                    + "\" in the draft: choose one from the list")));
             return;
         }
         ctx.contentType("application/yaml; charset=utf-8")
@@ -212,12 +319,13 @@ public final class FilesController {
         return bytes.toByteArray();
     }
 
-    private void render(Context ctx, HttpStatus status, List<ProblemView> problems, String error) {
+    private void render(Context ctx, HttpStatus status, List<FieldError> errors) {
         ctx.status(status);
-        Pages.render(ctx, "admin/files.jte", new FilesPage(SignedIn.frame(ctx, "Files", "files"),
-                store.latest().orElseThrow().label(), store.draft().content().languages().languages().stream()
+        CatalogSource draft = store.draft().content();
+        Pages.render(ctx, "admin/files.jte", new FilesPage(SignedIn.frame(ctx, "Files", "files").withErrors(!errors.isEmpty()),
+                store.latest().orElseThrow().label(), draft.languages().languages().stream()
                 .map(l -> new FilesPage.LanguageChoice(l.code(), LanguageNames.english(l.code(), l.name()))).toList(),
-                store.draft().content().languages().defaultLanguage(), problems, error));
+                KeptFormViews.languageName(draft, draft.languages().defaultLanguage()), errors));
     }
 
     /** Uploaded files that cannot be taken as prompt files; the message says why. */

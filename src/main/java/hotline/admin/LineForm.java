@@ -52,17 +52,20 @@ public record LineForm(String id, String kind, String number, boolean enabled, b
     /** The line to store, or the problems by field name. */
     public Result toEntry() {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!id.matches("[a-z0-9_]{1,40}")) {
-            errors.put("id", "An id is lower-case letters, digits and _ (up to 40), like journey_out. It cannot change later.");
+        if (id.isBlank()) {
+            errors.put("id", "Enter a short name for the line, like journey_out");
+        } else if (!id.matches("[a-z0-9_]{1,40}")) {
+            errors.put("id", "\"" + id + "\" cannot be a short name: use only lower-case letters a to z, digits and _, at most 40");
         }
         if (LineKind.fromFileName(kind).isEmpty()) {
-            errors.put("kind", "Choose what kind of line this is: callers hear it before they are connected, so that someone "
-                    + "who fears the police or immigration enforcement can choose with open eyes.");
+            errors.put("kind", "Choose the kind of line");
         }
         Optional<PhoneNumber> phone = PhoneNumber.fromTyped(number, HOME_REGION);
-        if (phone.isEmpty()) {
-            errors.put("number", "\"" + number + "\" is not a phone number that can be dialed. Write it like (213) 257-2076,"
-                    + " or with its country code, like +52 55 1234 5678.");
+        if (number.isBlank()) {
+            errors.put("number", "Enter the line's phone number");
+        } else if (phone.isEmpty()) {
+            errors.put("number", "\"" + number + "\" is not a phone number that can be dialed: check that no digit is missing"
+                    + " (a US or Canadian number has 10) and that a number abroad starts with + and its country code");
         }
         List<String> periods = lines(hours);
         List<String> hourProblems = new ArrayList<>();
@@ -80,10 +83,10 @@ public record LineForm(String id, String kind, String number, boolean enabled, b
         List<String> badDates = dates.stream().filter(d -> !isDate(d)).toList();
         if (!badDates.isEmpty()) {
             errors.put("closed_dates", badDates.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(", "))
-                    + " " + (badDates.size() == 1 ? "is not a date" : "are not dates") + "; write dates like 2026-12-25.");
+                    + " " + (badDates.size() == 1 ? "is not a date" : "are not dates") + ": write each as year-month-day, like 2026-12-25");
         }
         if (open24Hours && (!periods.isEmpty() || !dates.isEmpty())) {
-            errors.put("hours", "A line open 24 hours has no weekly hours or closed dates; clear them, or untick open 24 hours.");
+            errors.put("hours", "A line open 24 hours has no weekly hours or closed dates: clear them, or untick \"Open 24 hours\"");
         }
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
@@ -92,6 +95,23 @@ public record LineForm(String id, String kind, String number, boolean enabled, b
                 open24Hours ? true : null, periods.isEmpty() ? null : periods, dates.isEmpty() ? null : dates,
                 failover.isBlank() ? null : failover, whisper ? null : false, enabled ? null : false);
         return new Result(Optional.of(entry), errors);
+    }
+
+    /** The form as the page sent it (or as it was kept after a mistake). */
+    static LineForm from(hotline.web.Form form, String id, List<String> languages) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (String language : languages) {
+            names.put(language, form.text("name_" + language));
+            notes.put(language, form.text("note_" + language));
+        }
+        return new LineForm(id, form.text("kind"), form.text("number"), form.has("enabled"), form.has("open_24_hours"),
+                form.text("hours"), form.text("closed_dates"), form.text("failover"), form.has("whisper"), names, notes);
+    }
+
+    /** Typed with letters, as vanity numbers are ("1-800-HOTLINE"): the page then says which digits will be dialed. */
+    public boolean typedWithLetters() {
+        return number.chars().anyMatch(Character::isLetter);
     }
 
     /** The line, or what is wrong with the form, field by field. */

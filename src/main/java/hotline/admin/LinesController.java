@@ -7,8 +7,14 @@ import hotline.catalog.CatalogCheck;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LineEntry;
 import hotline.catalog.CatalogValidator;
+import hotline.catalog.LanguageNames;
 import hotline.catalog.LineKind;
-import hotline.catalog.PhoneNumber;
+import hotline.web.ConfirmPage;
+import hotline.web.FieldError;
+import hotline.web.Form;
+import hotline.web.Frame;
+import hotline.web.KeptForms;
+import hotline.web.MessagePage;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
@@ -22,57 +28,77 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The resource lines: list, order, add, edit, delete, and how transfers behave. Every change goes to the draft. */
+/**
+ * The resource lines: list, order, add, edit, delete, and how transfers behave. Every change goes to the draft. A form
+ * with a mistake is answered with a redirect to the form, filled in with what was typed (kept on the server), so that
+ * reloading it never sends it again; deleting a line asks first.
+ */
 public final class LinesController {
     private static final int SPEAK_NOW_CHOICES = 4;
+    static final String BUT_PROBLEMS = "But the draft has problems, listed below, to fix before it can be published.";
 
     private final ContentStore store;
+    private final KeptForms kept;
 
-    public LinesController(ContentStore store) {
+    public LinesController(ContentStore store, KeptForms kept) {
         this.store = store;
+        this.kept = kept;
     }
 
     public void list(Context ctx) {
-        renderList(ctx, HttpStatus.OK, "");
+        CatalogSource draft = store.draft().content();
+        Form typed = typed(ctx, AdminRoutes.DIRECTORY).orElse(Form.empty());
+        Map<String, String> errors = typed.fields().isEmpty() ? Map.of() : settingsErrors(typed);
+        Frame frame = SignedIn.frame(ctx, "Lines", "lines").withErrors(!errors.isEmpty());
+        String converted = ctx.queryParam("converted");
+        if (converted != null && find(draft, converted).isPresent()) {
+            LineEntry line = find(draft, converted).get();
+            frame = frame.withNotice("Saved to the draft. The number of " + name(draft, line.id()) + " was typed with letters;"
+                    + " it will be dialed as " + ContentDiff.phone(line.number()) + " (each letter as on a phone's keypad)."
+                    + " Check that this is right.", true);
+        }
+        renderList(ctx, draft, frame, typed.fields().isEmpty() ? Optional.empty() : Optional.of(typed), errors);
     }
 
     public void edit(Context ctx) {
         CatalogSource draft = store.draft().content();
         String id = ctx.pathParam("id");
-        if (id.equals("new")) {
-            renderLine(ctx, HttpStatus.OK, draft, true, LineForm.empty(), Map.of());
-            return;
-        }
+        boolean isNew = id.equals("new");
         Optional<LineEntry> line = find(draft, id);
-        if (line.isEmpty()) {
-            renderList(ctx, HttpStatus.NOT_FOUND, "There is no line \"" + id + "\" in the draft.");
+        if (!isNew && line.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            Pages.render(ctx, "message.jte", new MessagePage(SignedIn.frame(ctx, "No such line", "lines"), "There is no such line",
+                    "The draft has no line \"" + id + "\". It may have been deleted from the draft."));
             return;
         }
-        renderLine(ctx, HttpStatus.OK, draft, false, LineForm.of(line.get()), Map.of());
+        Optional<Form> typed = typed(ctx, AdminRoutes.line(id));
+        if (typed.isPresent()) {
+            LineForm form = LineForm.from(typed.get(), isNew ? typed.get().text("id").strip() : id, languages(draft));
+            renderLine(ctx, draft, isNew, form, errors(draft, isNew, form));
+            return;
+        }
+        renderLine(ctx, draft, isNew, isNew ? LineForm.empty() : LineForm.of(line.get()), Map.of());
     }
 
     public void save(Context ctx) {
         CatalogSource draft = store.draft().content();
         boolean isNew = ctx.pathParam("id").equals("new");
-        LineForm form = form(ctx, draft, isNew);
-        LineForm.Result result = form.toEntry();
-        Map<String, String> errors = new LinkedHashMap<>(result.errors());
-        if (isNew && find(draft, form.id()).isPresent()) {
-            errors.put("id", "There is already a line \"" + form.id() + "\".");
-        }
-        if (!isNew && find(draft, form.id()).isEmpty()) {
-            renderList(ctx, HttpStatus.NOT_FOUND, "There is no line \"" + form.id() + "\" in the draft.");
+        if (!isNew && find(draft, ctx.pathParam("id")).isEmpty()) {
+            ctx.redirect(AdminRoutes.line(ctx.pathParam("id")), HttpStatus.SEE_OTHER);
             return;
         }
-        if (form.id().equals(form.failover())) {
-            errors.put("failover", "A line cannot fail over to itself.");
-        }
+        Form sent = Form.of(ctx);
+        LineForm form = LineForm.from(sent, isNew ? sent.text("id").strip() : ctx.pathParam("id"), languages(draft));
+        Map<String, String> errors = errors(draft, isNew, form);
         if (!errors.isEmpty()) {
-            renderLine(ctx, HttpStatus.UNPROCESSABLE_CONTENT, draft, isNew, form, errors);
+            String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, ctx.path(), sent);
+            ctx.redirect(ctx.path() + "?typed=" + id, HttpStatus.SEE_OTHER);
             return;
         }
-        store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withLine(content, result.entry().orElseThrow()));
-        ctx.redirect(AdminRoutes.LINES + "?notice=saved", HttpStatus.SEE_OTHER);
+        LineEntry entry = form.toEntry().entry().orElseThrow();
+        store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withLine(content, entry));
+        ctx.redirect(AdminRoutes.LINES + "?notice=saved" + (form.typedWithLetters() ? "&converted=" + entry.id() : ""),
+                HttpStatus.SEE_OTHER);
     }
 
     public void move(Context ctx) {
@@ -81,20 +107,49 @@ public final class LinesController {
         ctx.redirect(AdminRoutes.LINES + "#" + ctx.pathParam("id"), HttpStatus.SEE_OTHER);
     }
 
+    /** Asks before a line is deleted from the draft, naming what goes with it; or says why it cannot be. */
+    public void confirmDelete(Context ctx) {
+        String id = ctx.pathParam("id");
+        CatalogSource draft = store.draft().content();
+        Optional<LineEntry> line = find(draft, id);
+        if (line.isEmpty()) {
+            ctx.redirect(AdminRoutes.LINES, HttpStatus.SEE_OTHER);
+            return;
+        }
+        String name = name(draft, id);
+        List<String> usedBy = usedBy(draft, id);
+        if (!usedBy.isEmpty()) {
+            Pages.render(ctx, "message.jte", new MessagePage(SignedIn.frame(ctx, "This line cannot be deleted", "lines"),
+                    name + " cannot be deleted", name + " is " + String.join(", and ", usedBy) + ". Change that first, or untick"
+                    + " \"Offered in the directory\" on its page to keep the line but stop offering it."));
+            return;
+        }
+        List<ConfirmPage.Loss> losing = new ArrayList<>();
+        LineEntry entry = line.get();
+        losing.add(new ConfirmPage.Loss("Number", ContentDiff.phone(entry.number())));
+        LineKind.fromFileName(entry.kind()).ifPresent(kind -> losing.add(new ConfirmPage.Loss("Kind", kind.description())));
+        if (entry.names() != null) {
+            entry.names().forEach((code, text) -> losing.add(new ConfirmPage.Loss("Name in " + languageName(draft, code), text)));
+        }
+        if (entry.notes() != null) {
+            entry.notes().forEach((code, text) -> losing.add(new ConfirmPage.Loss("Said before the transfer, in "
+                    + languageName(draft, code), text)));
+        }
+        if (entry.hours() != null) {
+            losing.add(new ConfirmPage.Loss("Weekly hours", String.join("\n", entry.hours())));
+        }
+        Pages.render(ctx, "confirm.jte", new ConfirmPage(SignedIn.frame(ctx, "Delete " + name + "?", "lines"),
+                "Delete " + name + "?", "The line is deleted from the draft, with its number, its names in every language and its"
+                + " notes. Callers still reach it until the draft is published; until then you can bring it back by reverting"
+                + " this change on the Publish page.", "What would be deleted", losing, AdminRoutes.lineDelete(id), Map.of(),
+                "Delete " + name, true, AdminRoutes.line(id)));
+    }
+
     public void delete(Context ctx) {
         String id = ctx.pathParam("id");
         CatalogSource draft = store.draft().content();
-        List<String> usedBy = new ArrayList<>();
-        draft.lines().lines().stream().filter(l -> id.equals(l.failover())).forEach(l -> usedBy.add("the failover of " + l.id()));
-        if (id.equals(draft.lines().hotline())) {
-            usedBy.add("the 24-hour hotline");
-        }
-        if (draft.lines().speakNow() != null && draft.lines().speakNow().contains(id)) {
-            usedBy.add("\"speak with someone now\"");
-        }
-        if (!usedBy.isEmpty()) {
-            renderList(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "\"" + id + "\" is " + String.join(", ", usedBy)
-                    + ". Change that first, or untick \"offered\" to keep the line but stop offering it.");
+        if (!usedBy(draft, id).isEmpty()) {
+            ctx.redirect(AdminRoutes.lineDelete(id), HttpStatus.SEE_OTHER); // the page that says why it cannot be
             return;
         }
         store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withoutLine(content, id));
@@ -102,77 +157,123 @@ public final class LinesController {
     }
 
     public void saveSettings(Context ctx) {
-        String timeZone = Optional.ofNullable(ctx.formParam("time_zone")).orElse("").strip();
-        String timeout = Optional.ofNullable(ctx.formParam("dial_timeout_seconds")).orElse("").strip();
-        try {
-            ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            renderList(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "\"" + timeZone + "\" is not a time zone; use a name like America/Los_Angeles.");
-            return;
-        }
-        if (!timeout.matches("[0-9]{1,2}") || Integer.parseInt(timeout) < 5 || Integer.parseInt(timeout) > 60) {
-            renderList(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "The ring time is a number of seconds from 5 to 60.");
+        Form sent = Form.of(ctx);
+        if (!settingsErrors(sent).isEmpty()) {
+            String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, AdminRoutes.DIRECTORY, sent);
+            ctx.redirect(AdminRoutes.LINES + "?typed=" + id, HttpStatus.SEE_OTHER);
             return;
         }
         List<String> speakNow = new ArrayList<>();
         for (int i = 0; i < SPEAK_NOW_CHOICES; i++) {
-            String id = ctx.formParam("speak_now_" + i);
+            String id = sent.value("speak_now_" + i);
             if (id != null && !id.isBlank() && !speakNow.contains(id)) {
                 speakNow.add(id);
             }
         }
-        String hotline = Optional.ofNullable(ctx.formParam("hotline")).orElse("");
-        store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withDirectory(content, hotline, speakNow, timeZone,
-                Integer.parseInt(timeout)));
+        String hotline = sent.text("hotline");
+        String timeZone = sent.text("time_zone").strip();
+        int timeout = Integer.parseInt(sent.text("dial_timeout_seconds").strip());
+        store.updateDraft(SignedIn.of(ctx).name(), content -> DraftEdits.withDirectory(content, hotline, speakNow, timeZone, timeout));
         ctx.redirect(AdminRoutes.LINES + "?notice=saved", HttpStatus.SEE_OTHER);
     }
 
-    private static LineForm form(Context ctx, CatalogSource draft, boolean isNew) {
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (String language : languages(draft)) {
-            names.put(language, Optional.ofNullable(ctx.formParam("name_" + language)).orElse(""));
-            notes.put(language, Optional.ofNullable(ctx.formParam("note_" + language)).orElse(""));
+    private static Map<String, String> settingsErrors(Form form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String timeZone = form.text("time_zone").strip();
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            errors.put("time_zone", "\"" + timeZone + "\" is not a time zone: write its name like America/Los_Angeles");
         }
-        String id = isNew ? Optional.ofNullable(ctx.formParam("id")).orElse("").strip() : ctx.pathParam("id");
-        return new LineForm(id, Optional.ofNullable(ctx.formParam("kind")).orElse(""),
-                Optional.ofNullable(ctx.formParam("number")).orElse(""), ctx.formParam("enabled") != null,
-                ctx.formParam("open_24_hours") != null, Optional.ofNullable(ctx.formParam("hours")).orElse(""),
-                Optional.ofNullable(ctx.formParam("closed_dates")).orElse(""),
-                Optional.ofNullable(ctx.formParam("failover")).orElse(""), ctx.formParam("whisper") != null, names, notes);
+        String timeout = form.text("dial_timeout_seconds").strip();
+        if (!timeout.matches("[0-9]{1,2}") || Integer.parseInt(timeout) < 5 || Integer.parseInt(timeout) > 60) {
+            errors.put("dial_timeout_seconds", "The ring time must be a whole number of seconds from 5 to 60");
+        }
+        return errors;
     }
 
-    private void renderList(Context ctx, HttpStatus status, String error) {
-        CatalogSource draft = store.draft().content();
+    private Map<String, String> errors(CatalogSource draft, boolean isNew, LineForm form) {
+        Map<String, String> errors = new LinkedHashMap<>(form.toEntry().errors());
+        if (isNew && find(draft, form.id()).isPresent()) {
+            errors.put("id", "There is already a line with the short name \"" + form.id() + "\": choose another");
+        }
+        if (form.id().equals(form.failover())) {
+            errors.put("failover", "A line cannot fail over to itself: choose another line, or none for a line open 24 hours");
+        }
+        return errors;
+    }
+
+    /** What typed=... names: a form this person sent to {@code path} that had a mistake, or was kept when a session ended. */
+    private Optional<Form> typed(Context ctx, String path) {
+        return Optional.ofNullable(ctx.queryParam("typed")).flatMap(id -> kept.find(id, SignedIn.of(ctx).account().id()))
+                .filter(k -> k.path().equals(path)).map(KeptForms.Kept::form);
+    }
+
+    private static List<String> usedBy(CatalogSource draft, String id) {
+        List<String> usedBy = new ArrayList<>();
+        draft.lines().lines().stream().filter(l -> id.equals(l.failover()))
+                .forEach(l -> usedBy.add("where " + name(draft, l.id()) + " fails over to"));
+        if (id.equals(draft.lines().hotline())) {
+            usedBy.add("the 24-hour hotline every failed transfer ends at");
+        }
+        if (draft.lines().speakNow() != null && draft.lines().speakNow().contains(id)) {
+            usedBy.add("one of the lines of \"speak with someone now\"");
+        }
+        return usedBy;
+    }
+
+    private void renderList(Context ctx, CatalogSource draft, Frame frame, Optional<Form> typed, Map<String, String> errors) {
         String reference = draft.languages().defaultLanguage();
         List<LinesPage.Row> rows = new ArrayList<>();
         for (LineEntry line : draft.lines().lines()) {
-            String number = PhoneNumber.isValidE164(line.number()) ? new PhoneNumber(line.number()).formatted() : line.number();
             String hours = Boolean.TRUE.equals(line.open24Hours()) ? "24 hours"
-                    : line.hours() == null ? "always offered" : String.join(", ", line.hours());
+                    : line.hours() == null ? "Not known: always offered" : String.join(", ", line.hours());
             String kind = LineKind.fromFileName(line.kind()).map(LineKind::description).orElse("(kind missing)");
             rows.add(new LinesPage.Row(line.id(), line.names() == null ? "" : line.names().getOrDefault(reference, ""), kind,
-                    number, line.offered(), hours, line.failover() == null ? "" : line.failover()));
+                    ContentDiff.phone(line.number()), line.offered(), hours, line.failover() == null ? "" : name(draft, line.failover())));
         }
         var file = draft.lines();
-        LinesPage.Settings settings = new LinesPage.Settings(file.hotline(), file.speakNow() == null ? List.of() : file.speakNow(),
-                file.timeZone() == null ? "" : file.timeZone(),
-                file.dialTimeoutSeconds() == null ? 25 : file.dialTimeoutSeconds());
+        LinesPage.Settings settings = typed.map(form -> new LinesPage.Settings(form.text("hotline"), speakNowOf(form),
+                        form.text("time_zone"), form.text("dial_timeout_seconds")))
+                .orElse(new LinesPage.Settings(file.hotline(), file.speakNow() == null ? List.of() : file.speakNow(),
+                        file.timeZone() == null ? "" : file.timeZone(),
+                        String.valueOf(file.dialTimeoutSeconds() == null ? 25 : file.dialTimeoutSeconds())));
         CatalogCheck check = CatalogValidator.check(draft);
         List<ProblemView> problems = ProblemView.of(check.errors().stream()
-                .filter(p -> p.file().equals(CatalogSource.LINES_FILE)).toList());
-        ctx.status(status);
-        Pages.render(ctx, "admin/lines.jte", new LinesPage(SignedIn.frame(ctx, "Lines", "lines"), rows, settings,
-                file.lines().stream().filter(l -> Boolean.TRUE.equals(l.open24Hours())).map(LineEntry::id).toList(),
-                file.lines().stream().map(LineEntry::id).toList(), problems, error));
+                .filter(p -> p.file().equals(CatalogSource.LINES_FILE)).toList(), draft);
+        Pages.render(ctx, "admin/lines.jte", new LinesPage(frame.cautioned(!problems.isEmpty(), BUT_PROBLEMS), rows, settings,
+                file.lines().stream().filter(l -> Boolean.TRUE.equals(l.open24Hours())).map(l -> choice(draft, l)).toList(),
+                file.lines().stream().map(l -> choice(draft, l)).toList(), problems, FieldError.of(errors)));
     }
 
-    private static void renderLine(Context ctx, HttpStatus status, CatalogSource draft, boolean isNew, LineForm form,
-                                   Map<String, String> errors) {
-        List<String> others = draft.lines().lines().stream().map(LineEntry::id).filter(id -> !id.equals(form.id())).toList();
-        ctx.status(status);
-        Pages.render(ctx, "admin/line.jte", new LinePage(SignedIn.frame(ctx, isNew ? "New line" : "Line " + form.id(), "lines"),
-                isNew, form, languages(draft), draft.languages().defaultLanguage(), others, errors));
+    private static List<String> speakNowOf(Form form) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < SPEAK_NOW_CHOICES; i++) {
+            ids.add(form.text("speak_now_" + i));
+        }
+        return ids;
+    }
+
+    private static void renderLine(Context ctx, CatalogSource draft, boolean isNew, LineForm form, Map<String, String> errors) {
+        List<LinesPage.Choice> others = draft.lines().lines().stream().filter(l -> !l.id().equals(form.id()))
+                .map(l -> choice(draft, l)).toList();
+        List<LinesPage.Choice> languages = draft.languages().languages().stream()
+                .map(l -> new LinesPage.Choice(l.code(), LanguageNames.english(l.code(), l.name()))).toList();
+        String title = isNew ? "New line" : name(draft, form.id());
+        Pages.render(ctx, "admin/line.jte", new LinePage(SignedIn.frame(ctx, title, "lines").withErrors(!errors.isEmpty()),
+                isNew, title, form, languages, others, errors));
+    }
+
+    private static LinesPage.Choice choice(CatalogSource draft, LineEntry line) {
+        return new LinesPage.Choice(line.id(), name(draft, line.id()));
+    }
+
+    private static String name(CatalogSource draft, String id) {
+        return KeptFormViews.lineName(draft, id);
+    }
+
+    private static String languageName(CatalogSource draft, String code) {
+        return KeptFormViews.languageName(draft, code);
     }
 
     private static List<String> languages(CatalogSource draft) {

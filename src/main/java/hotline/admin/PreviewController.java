@@ -14,6 +14,7 @@ import hotline.voice.CallInput;
 import hotline.voice.CallStep;
 import hotline.voice.Reply;
 import hotline.voice.StepUrls;
+import hotline.web.Dates;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
@@ -56,7 +57,8 @@ public final class PreviewController {
         if (check.catalog().isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             Pages.render(ctx, "admin/preview.jte", new PreviewPage(SignedIn.frame(ctx, "Preview", "preview"), List.of(), "",
-                    List.of(), "The draft cannot be previewed until these problems are fixed.", List.of(), ProblemView.of(check.errors())));
+                    List.of(), "The draft cannot be previewed until these problems are fixed.", List.of(),
+                    ProblemView.of(check.errors(), store.draft().content()), ""));
             return;
         }
         Catalog draft = check.catalog().get();
@@ -79,7 +81,8 @@ public final class PreviewController {
         List<PreviewPage.Choice> choices = new ArrayList<>();
         String next = describe(response, spoken, choices, draft, now, atParam);
         Pages.render(ctx, "admin/preview.jte", new PreviewPage(SignedIn.frame(ctx, "Preview", "preview"),
-                draft.languages().stream().map(Language::code).toList(), atParam, spoken, next, choices, List.of()));
+                draft.languages().stream().map(l -> new PreviewPage.LanguageChoice(l.code(), l.name())).toList(), atParam,
+                spoken, next, choices, List.of(), Dates.zoneName(draft.timeZone())));
     }
 
     /** Reads what the TwiML says and what it waits for; returns a sentence about what comes next. */
@@ -87,9 +90,9 @@ public final class PreviewController {
                             Catalog draft, Instant now, String at) {
         for (Element verb : TwimlParser.children(response)) {
             switch (verb.getTagName()) {
-                case "Say", "Pause" -> spoken.add(spoken(verb));
+                case "Say", "Pause" -> spoken.add(spoken(verb, draft));
                 case "Gather" -> {
-                    TwimlParser.children(verb).forEach(child -> spoken.add(spoken(child)));
+                    TwimlParser.children(verb).forEach(child -> spoken.add(spoken(child, draft)));
                     String action = verb.getAttribute("action");
                     CallStep step = urls.parseUrl(action).orElseThrow();
                     for (char key : KEYS.toCharArray()) {
@@ -106,7 +109,7 @@ public final class PreviewController {
                     String number = TwimlParser.children(verb).stream().findFirst().map(Element::getTextContent).orElse("").strip();
                     String name = lineName(draft, number);
                     if (!verb.hasAttribute("action")) {
-                        return "Connects the caller to " + name + " (" + number + "); if that call ends, the instructions go on.";
+                        return "Connects the caller to " + name + " (" + ContentDiff.phone(number) + "); if that call ends, the instructions go on.";
                     }
                     String action = verb.getAttribute("action");
                     for (String outcome : List.of("completed", "busy", "no-answer", "failed")) {
@@ -114,7 +117,7 @@ public final class PreviewController {
                         choices.add(new PreviewPage.Choice(outcome.equals("completed") ? "Answered" : "If " + outcome,
                                 summary(after, draft), link(action, "dial", outcome, at)));
                     }
-                    return "Connects the caller to " + name + " (" + number + "). Then:";
+                    return "Connects the caller to " + name + " (" + ContentDiff.phone(number) + "). Then:";
                 }
                 case "Hangup" -> {
                     return "The call ends.";
@@ -148,10 +151,17 @@ public final class PreviewController {
                 .map(l -> l.name(draft.defaultLanguage())).orElse("a number");
     }
 
-    private static PreviewPage.Spoken spoken(Element verb) {
-        return verb.getTagName().equals("Say")
-                ? new PreviewPage.Spoken(verb.getAttribute("language"), verb.getAttribute("voice"), verb.getTextContent())
-                : new PreviewPage.Spoken("", "", "");
+    /** A text as spoken, with the language it is in by name (found by its voice) and the voice. */
+    private static PreviewPage.Spoken spoken(Element verb, Catalog draft) {
+        if (!verb.getTagName().equals("Say")) {
+            return new PreviewPage.Spoken("", "", "", "");
+        }
+        String voice = verb.getAttribute("voice");
+        String twilioLanguage = verb.getAttribute("language");
+        Optional<Language> language = draft.languages().stream().filter(l -> l.voice().filter(voice::equals).isPresent()
+                && l.twilioLanguage().filter(twilioLanguage::equals).isPresent()).findFirst();
+        return new PreviewPage.Spoken(twilioLanguage, language.map(Language::name).orElse(twilioLanguage),
+                voice, verb.getTextContent());
     }
 
     private static CallInput input(Context ctx) {

@@ -5,14 +5,20 @@ import hotline.web.Frame;
 import java.util.List;
 
 /**
- * One step of a call through the draft, as the browser shows it: what would be said, in which voice, and what
- * comes next: the keys and where each leads, a transfer and its outcomes, or the end of the call.
+ * One step of a call through the draft, as the browser shows it: what would be said, in which language and voice, and
+ * what comes next: the keys and where each leads, a transfer and its outcomes, or the end of the call.
+ *
+ * @param zoneName the hotline's time zone, which "as if it were" is read in
  */
-public record PreviewPage(Frame frame, List<String> languages, String at, List<Spoken> spoken, String next,
-                          List<Choice> choices, List<ProblemView> problems) {
+public record PreviewPage(Frame frame, List<LanguageChoice> languages, String at, List<Spoken> spoken, String next,
+                          List<Choice> choices, List<ProblemView> problems, String zoneName) {
 
-    /** A text as Twilio would speak it, or a pause. */
-    public record Spoken(String language, String voice, String text) {
+    /** A language to start the call in, by its name. */
+    public record LanguageChoice(String code, String name) {
+    }
+
+    /** A text as Twilio would speak it, in a language named as people name it, or a pause. */
+    public record Spoken(String language, String languageName, String voice, String text) {
         public boolean pause() {
             return text.isEmpty();
         }

@@ -11,6 +11,10 @@ import hotline.catalog.CatalogSource.LanguageEntry;
 import hotline.catalog.CatalogValidator;
 import hotline.catalog.PromptKey;
 import hotline.catalog.TextRules;
+import hotline.accounts.SessionEnd;
+import hotline.catalog.LanguageNames;
+import hotline.web.Frame;
+import hotline.web.KeptForms;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
@@ -26,30 +30,14 @@ import java.util.stream.Collectors;
 
 /** Editing what callers hear, one language at a time, beside the default language. Saves go to the draft. */
 public final class PromptsController {
-    private static final Map<String, String[]> GROUPS = new LinkedHashMap<>();
-
-    static {
-        GROUPS.put("language_menu", new String[]{"Language menu", "Every language's welcome and key are said in its own voice;"
-                + " \"another language\" in the languages chosen for it in languages.yaml (announce_in)."});
-        GROUPS.put("main_menu", new String[]{"Main menu", "The safety sentence opens the main menu."});
-        GROUPS.put("about_menu", new String[]{"What trafficking is (menu)", ""});
-        GROUPS.put("lines_menu", new String[]{"Phone numbers (menu)", "{name} is the line's name in this language."});
-        GROUPS.put("line_kinds", new String[]{"Who will answer", "Said before every transfer, by the kind of the line"
-                + " (see Lines), so that a caller who fears the police or immigration enforcement can choose with open eyes."});
-        GROUPS.put("closed_line", new String[]{"A line that is closed", ""});
-        GROUPS.put("topics", new String[]{"Topics", "Each paragraph is spoken as one short segment, with a pause after it."
-                + " Leave an empty line between paragraphs."});
-        GROUPS.put("input", new String[]{"No key, or a wrong key", ""});
-        GROUPS.put("transfer", new String[]{"Transfers", "{number} is said digit by digit; say it twice."});
-        GROUPS.put("error", new String[]{"When something goes wrong", "Followed by a transfer to the 24-hour hotline."});
-    }
-
     private final ContentStore store;
     private final AuditLog audit;
+    private final KeptForms kept;
 
-    public PromptsController(ContentStore store, AuditLog audit) {
+    public PromptsController(ContentStore store, AuditLog audit, KeptForms kept) {
         this.store = store;
         this.audit = audit;
+        this.kept = kept;
     }
 
     public void show(Context ctx) {
@@ -59,7 +47,11 @@ public final class PromptsController {
             ctx.redirect(AdminRoutes.PROMPTS, HttpStatus.SEE_OTHER); // a language since removed: show the default one
             return;
         }
-        Pages.render(ctx, "admin/prompts.jte", page(ctx, draft, language.get()));
+        // Texts sent when a session had ended, opened again to be checked before they are saved.
+        Optional<KeptForms.Kept> typed = Optional.ofNullable(ctx.queryParam("typed"))
+                .flatMap(id -> kept.find(id, SignedIn.of(ctx).account().id()))
+                .filter(k -> k.path().equals(AdminRoutes.PROMPTS) && language.get().equals(k.form().text("lang")));
+        Pages.render(ctx, "admin/prompts.jte", page(ctx, draft, language.get(), typed));
     }
 
     public void save(Context ctx) {
@@ -91,38 +83,55 @@ public final class PromptsController {
         CatalogSource after = store.updateDraft(by, content ->
                 DraftEdits.withReviewed(DraftEdits.withPrompts(content, language.get(), texts), language.get(), reviewed)).content();
         ReviewSignOffs.record(audit, by, draft, after);
-        ctx.redirect(AdminRoutes.PROMPTS + "?lang=" + language.get() + "&notice=saved", HttpStatus.SEE_OTHER);
+        String section = Optional.ofNullable(ctx.formParam("section")).filter(p -> p.matches("section-[a-z_]+")).orElse("");
+        ctx.redirect(AdminRoutes.PROMPTS + "?lang=" + language.get() + "&notice=saved" + (section.isEmpty() ? "" : "#" + section),
+                HttpStatus.SEE_OTHER);
     }
 
-    private PromptsPage page(Context ctx, CatalogSource draft, String language) {
+    private PromptsPage page(Context ctx, CatalogSource draft, String language, Optional<KeptForms.Kept> typed) {
         String reference = draft.languages().defaultLanguage();
         Map<String, Object> referenceTexts = draft.prompts().getOrDefault(reference, Map.of());
         Map<String, Object> texts = draft.prompts().getOrDefault(language, Map.of());
+        LanguageEntry entry = entry(draft, language).orElseThrow();
         CatalogCheck check = CatalogValidator.check(draft);
-        List<CatalogProblem> problems = new ArrayList<>(check.errors());
-        problems.addAll(check.warnings());
         String file = CatalogSource.promptFile(language);
-        List<CatalogProblem> here = problems.stream().filter(p -> p.file().equals(file)).toList();
+        // A language not offered yet may be unfinished: its problems are warnings; an offered one's block publishing.
+        List<CatalogProblem> here = new ArrayList<>(check.errors().stream().filter(p -> p.file().equals(file)).toList());
+        here.addAll(check.warnings().stream().filter(p -> p.file().equals(file)).toList());
 
         List<PromptsPage.Group> groups = new ArrayList<>();
-        GROUPS.forEach((prefix, title) -> {
+        for (PromptLabels.Section section : PromptLabels.editedSections()) {
             List<PromptsPage.Row> rows = new ArrayList<>();
             for (PromptKey key : PromptKey.values()) {
-                if (key.path().startsWith(prefix + ".")) {
+                if (key.path().startsWith(section.prefix() + ".")) {
                     String problem = here.stream().filter(p -> p.key().replaceAll("\\[\\d+]$", "").equals(key.path()))
                             .map(CatalogProblem::message).collect(Collectors.joining("; "));
-                    rows.add(new PromptsPage.Row(key.path(), needs(key), display(referenceTexts.get(key.path())),
-                            display(texts.get(key.path())), key.kind() == PromptKey.Kind.SEGMENTS, problem));
+                    String text = typed.map(k -> k.form().value(key.path())).orElse(display(texts.get(key.path())));
+                    rows.add(new PromptsPage.Row(key.path(), PromptLabels.of(key.path()), needs(key),
+                            display(referenceTexts.get(key.path())), text == null ? display(texts.get(key.path())) : text,
+                            key.kind() == PromptKey.Kind.SEGMENTS, problem));
                 }
             }
-            groups.add(new PromptsPage.Group(title[0], title[1], rows));
-        });
-        LanguageEntry entry = entry(draft, language).orElseThrow();
+            groups.add(new PromptsPage.Group(section.anchor(), section.title(), section.help(), rows));
+        }
+        List<CatalogProblem> unplaced = here.stream().filter(p -> groups.stream().flatMap(g -> g.rows().stream())
+                .noneMatch(r -> r.key().equals(p.key().replaceAll("\\[\\d+]$", "")))).toList();
         List<PromptsPage.LanguageTab> tabs = draft.languages().languages().stream()
-                .map(l -> new PromptsPage.LanguageTab(l.code(), l.reviewedByNativeSpeaker(), l.offered(), l.code().equals(language)))
+                .map(l -> new PromptsPage.LanguageTab(l.code(), LanguageNames.english(l.code(), l.name()), l.reviewedByNativeSpeaker(),
+                        l.offered(), l.code().equals(language)))
                 .toList();
-        return new PromptsPage(SignedIn.frame(ctx, "Prompts: " + language, "prompts"), tabs, language, reference,
-                entry.reviewedByNativeSpeaker(), entry.offered(), groups, ProblemView.of(here));
+        String name = LanguageNames.english(language, entry.name());
+        boolean blocking = entry.offered() && !here.isEmpty();
+        Frame frame = SignedIn.frame(ctx, "Prompts in " + name, "prompts");
+        if ("saved".equals(ctx.queryParam("notice")) && blocking) {
+            frame = frame.withNotice("Saved to the draft, but " + name + " has problems to fix (listed below) before the draft"
+                    + " can be published.", true);
+        }
+        boolean reviewed = typed.map(k -> k.form().has("reviewed")).orElse(entry.reviewedByNativeSpeaker());
+        return new PromptsPage(frame.withErrors(blocking), tabs, language, name, reference,
+                LanguageNames.english(reference, entry(draft, reference).map(LanguageEntry::name).orElse(null)), reviewed,
+                entry.offered(), groups, ProblemView.of(unplaced, draft), typed.map(KeptForms.Kept::id).orElse(""),
+                SessionEnd.RESENT_FIELD);
     }
 
     private static Optional<String> chosen(CatalogSource draft, String requested) {
@@ -146,7 +155,7 @@ public final class PromptsController {
     }
 
     /** A text as it is edited: a topic's segments as paragraphs. */
-    private static String display(Object value) {
+    static String display(Object value) {
         if (value instanceof List<?> segments) {
             return segments.stream().map(String::valueOf).collect(Collectors.joining("\n\n"));
         }

@@ -129,7 +129,7 @@ public final class PromptFiles {
         } catch (JsonMappingException e) {
             problems.add(new CatalogProblem(file, path(e), e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")));
         } catch (JsonProcessingException e) {
-            problems.add(new CatalogProblem(file, "", "not valid YAML: " + e.getOriginalMessage() + location(e)));
+            problems.add(new CatalogProblem(file, "", YamlMistakes.explain(e, text)));
         }
         return null;
     }
@@ -183,11 +183,6 @@ public final class PromptFiles {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
-    }
-
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     /** A short name for content, the same for the same files: shown on /healthz for content read from files. */

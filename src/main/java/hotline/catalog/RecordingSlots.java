@@ -40,7 +40,7 @@ public final class RecordingSlots {
             for (int s = 0; s < segments.size(); s++) {
                 List<String> words = segments.get(s).words();
                 for (int w = 0; w < words.size(); w++) {
-                    if (!words.get(w).isBlank()) {
+                    if (sayable(words.get(w))) {
                         slots.put(words(key, s, w), words.get(w).strip());
                     }
                 }
@@ -54,6 +54,14 @@ public final class RecordingSlots {
             slots.put(lineName(line.id()), name == null ? "" : name);
         }
         return slots;
+    }
+
+    /**
+     * Whether a piece has anything to say: a piece that is only punctuation or spaces (the ". " after a line's number,
+     * say) is not recorded; the recordings around it carry their own pauses.
+     */
+    public static boolean sayable(String piece) {
+        return piece.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /**

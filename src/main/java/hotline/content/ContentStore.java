@@ -82,21 +82,24 @@ public final class ContentStore {
      * @param restores for a rollback, the earlier version published again
      */
     public synchronized long publish(CatalogSource content, String by, String note, Optional<Long> restores) {
-        return publish(content, by, note, restores, Optional.empty());
+        return publish(content, by, note, restores, Optional.empty(), draft -> content);
     }
 
     /**
-     * Stores {@code content} as a new published version and makes it the draft too, in one transaction, if the
-     * draft is still the one read when this publish began: an edit saved meanwhile (while the content was being
-     * validated) would otherwise be overwritten without a word.
+     * Stores {@code content} as a new published version and, in the same transaction, makes the draft what
+     * {@code draftAfter} makes of the current one (a publish makes it the content; a rollback may keep the draft's
+     * own changes), if the draft is still the one read when this publish began: an edit saved meanwhile (while the
+     * content was being validated) would otherwise be overwritten without a word.
      *
-     * @param restores  for a rollback, the earlier version published again
-     * @param draftRead the {@link Draft#revision()} of the draft when the publish began; empty to skip the check
+     * @param restores   for a rollback, the earlier version published again
+     * @param draftRead  the {@link Draft#revision()} of the draft when the publish began; empty to skip the check
+     * @param draftAfter what the draft becomes, from the draft as it is
      * @throws DraftChangedException when the draft changed since: nothing was stored
      */
     public synchronized long publish(CatalogSource content, String by, String note, Optional<Long> restores,
-                                     Optional<String> draftRead) {
+                                     Optional<String> draftRead, UnaryOperator<CatalogSource> draftAfter) {
         String json = toJson(content);
+        String draftJson = toJson(hasDraft() ? draftAfter.apply(draft().content()) : content);
         String now = clock.instant().toString();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
@@ -129,9 +132,19 @@ public final class ContentStore {
                     throw new DraftChangedException(current);
                 }
             }
-            writeDraft(connection, json, id, now, by);
+            writeDraft(connection, draftJson, id, now, by);
             connection.commit();
             return id;
+        } catch (SQLException e) {
+            throw new ContentStoreException(e);
+        }
+    }
+
+    private boolean hasDraft() {
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM catalog_draft WHERE id = 1");
+             ResultSet rows = query.executeQuery()) {
+            return rows.next();
         } catch (SQLException e) {
             throw new ContentStoreException(e);
         }

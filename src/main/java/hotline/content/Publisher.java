@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Makes content live: the draft (publish) or an earlier version (rollback). Runs the same validation as
@@ -65,16 +66,25 @@ public final class Publisher {
     public synchronized Result publishDraft(String by, String note) {
         ContentStore.Draft draft = store.draft();
         return publish(draft.content(), draft.revision(), by, note.isBlank() ? "(no note)" : note.strip(), Optional.empty(),
-                "publish");
+                "publish", current -> draft.content());
     }
 
     /** Publishes an earlier version again; like a publish, it becomes the draft, unless the draft changes meanwhile. */
     public synchronized Result rollback(long versionId, String by, String note) {
+        return rollback(versionId, by, note, draft -> store.content(versionId).orElseThrow());
+    }
+
+    /**
+     * Publishes an earlier version again, as a new version, unless the draft changes meanwhile.
+     *
+     * @param draftAfter what the draft becomes, from the draft as it is: that version, or the draft's own changes on top of it
+     */
+    public synchronized Result rollback(long versionId, String by, String note, UnaryOperator<CatalogSource> draftAfter) {
         String draftRead = store.draft().revision();
         CatalogSource earlier = store.content(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("there is no version " + versionId));
         String why = "Rollback to v" + versionId + (note.isBlank() ? "" : ": " + note.strip());
-        return publish(earlier, draftRead, by, why, Optional.of(versionId), "rollback");
+        return publish(earlier, draftRead, by, why, Optional.of(versionId), "rollback", draftAfter);
     }
 
     /** Recordings the content names but this hotline does not keep (from an import from elsewhere, say). */
@@ -103,7 +113,7 @@ public final class Publisher {
 
     /** @param draftRead the draft's revision when this began: if it changed by the time the content is stored, nothing is */
     private Result publish(CatalogSource content, String draftRead, String by, String note, Optional<Long> restores,
-                           String action) {
+                           String action, UnaryOperator<CatalogSource> draftAfter) {
         CatalogCheck check = CatalogValidator.check(content);
         if (!check.ok()) {
             return Result.refused(check.errors());
@@ -118,7 +128,7 @@ public final class Publisher {
         }
         long version;
         try {
-            version = store.publish(content, by, note, restores, Optional.of(draftRead));
+            version = store.publish(content, by, note, restores, Optional.of(draftRead), draftAfter);
         } catch (ContentStore.DraftChangedException edited) {
             return new Result(Optional.empty(), List.of(), Optional.of(edited.draft()));
         }

@@ -30,8 +30,11 @@ public final class DashboardController {
     private final Supplier<Catalog> catalog;
     private final Clock clock;
     private final String chartScript;
+    /** Counts below it are hidden in every breakdown (see {@link SmallCounts}). */
+    private final int threshold;
 
-    public DashboardController(Reports reports, Supplier<Catalog> catalog, Clock clock) {
+    public DashboardController(Reports reports, Supplier<Catalog> catalog, Clock clock, int threshold) {
+        this.threshold = threshold;
         this.reports = reports;
         this.catalog = catalog;
         this.clock = clock;
@@ -43,8 +46,9 @@ public final class DashboardController {
         if (!choice.error().isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
         }
-        Pages.render(ctx, "dashboard/dashboard.jte", new DashboardPage(SignedIn.frame(ctx, "Dashboard", "dashboard"), choice,
-                reports.build(choice.range()), chartScript));
+        Pages.render(ctx, "dashboard/dashboard.jte", new DashboardPage(SignedIn.frame(ctx, "Dashboard", "dashboard")
+                .withErrors(!choice.error().isEmpty()), choice, reports.build(choice.range()), chartScript,
+                catalog.get().timeZone(), threshold));
     }
 
     /** What the charts draw: each chart's rows, with hidden small counts as null. */
@@ -70,6 +74,9 @@ public final class DashboardController {
             json.put("title", chart.title());
             json.put("kind", chart.kind());
             json.put("labels", chart.rows().stream().map(Chart.Row::label).toList());
+            if (chart.kind().equals("histogram")) {
+                json.put("spans", chart.rows().stream().map(row -> row.span() == null ? null : List.of(row.span()[0], row.span()[1])).toList());
+            }
             json.put("series", series);
             charts.add(json);
         }
@@ -91,7 +98,7 @@ public final class DashboardController {
         }
         String name = chart.get().id() + "_" + choice.range().first() + "_" + choice.range().last() + ".csv";
         ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .result(Csv.of(chart.get()));
+                .result(Csv.of(chart.get(), threshold));
     }
 
     private RangeChoice choice(Context ctx) {

@@ -28,8 +28,13 @@ public final class DemoData {
     static final String USAGE = """
             Usage: scripts/seed-demo-data [--days 90] [--calls-per-day 60] [--force]
 
-            Adds made-up calls for the last DAYS days (today included) to the database under HOTLINE_DATA_DIR.
-            A database that already holds real calls is left alone unless --force is given.
+            Adds made-up calls for the last DAYS days (today included) to the database under HOTLINE_DATA_DIR,
+            so that the dashboard has something to show on a new install.
+
+              --days N            how many days, counting back from today (1 to 1098; 90 by default)
+              --calls-per-day N   about how many calls a day (1 to 10000; 60 by default)
+              --force             add them even to a database that holds real calls (the dashboard then mixes both)
+              -h, --help          show this and stop
             """;
 
     private DemoData() {
@@ -39,6 +44,10 @@ public final class DemoData {
         int days = 90;
         int perDay = 60;
         boolean force = false;
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {

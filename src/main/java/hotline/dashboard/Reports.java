@@ -2,12 +2,15 @@ package hotline.dashboard;
 
 import hotline.catalog.Catalog;
 import hotline.catalog.Language;
+import hotline.catalog.LanguageNames;
 import hotline.catalog.ResourceLine;
+import hotline.metrics.CallEvent;
 import hotline.metrics.CallStatistics;
 import hotline.metrics.CallStatistics.TransferCount;
 import hotline.metrics.DateRange;
 import hotline.metrics.DurationSteps;
 import hotline.metrics.DurationSummary;
+import hotline.web.Dates;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -85,7 +88,7 @@ public final class Reports {
         statistics.callsPerDay(range).forEach(day -> byDay.put(day.day(), day.calls()));
         List<Chart.Row> rows = new ArrayList<>();
         for (LocalDate day = range.first(); !day.isAfter(range.last()); day = day.plusDays(1)) {
-            rows.add(new Chart.Row(day.toString(), List.of(rule.cell(byDay.getOrDefault(day, 0L)))));
+            rows.add(new Chart.Row(Dates.date(day), List.of(rule.cell(byDay.getOrDefault(day, 0L))), null, day.toString()));
         }
         return new Chart("calls_per_day", "Calls per day", "Calls that reached the hotline, by day.", "line", "Day",
                 List.of("Calls"), rows);
@@ -106,8 +109,9 @@ public final class Reports {
             rows.add(new Chart.Row(day.getDisplayName(TextStyle.FULL, Locale.US), row));
         }
         return new Chart("calls_by_weekday_and_hour", "When people call",
-                "Calls by day of the week and hour of the day, in the hotline's time zone. A hatched square is fewer than "
-                        + rule.threshold() + " calls.", "heatmap", "Day", hours, rows);
+                "Calls by day of the week and hour of the day (" + Dates.zoneName(catalog.get().timeZone()) + "). The darker the"
+                        + " square, the more calls; a hatched square is fewer than " + rule.threshold() + " calls.", "heatmap", "Day",
+                hours, rows);
     }
 
     private Chart languages(DateRange range) {
@@ -120,7 +124,7 @@ public final class Reports {
         for (String code : codes) {
             long count = byLanguage.getOrDefault(code, 0L);
             chosen += count;
-            rows.add(new Chart.Row(code, List.of(rule.cell(count))));
+            rows.add(new Chart.Row(languageName(code), List.of(rule.cell(count))));
         }
         rows.add(new Chart.Row("No language chosen", List.of(rule.cell(Math.max(0, started - chosen)))));
         return new Chart("calls_by_language", "Calls by language", "The language chosen in the language menu "
@@ -169,15 +173,30 @@ public final class Reports {
                 new Chart.Row("After a wrong key or no key", List.of(rule.cell(afterBadInput)))));
     }
 
+    /**
+     * Calls by length, in the steps the rollup counts them in (10 seconds under a minute, up to 10 minutes over half an
+     * hour). The steps differ in width, so the chart draws each as wide as the time it covers: a 5-minute step with as
+     * many calls as a 1-minute step is a fifth as tall, and the chart's area, not its height, counts calls.
+     */
     private Chart durations(DateRange range) {
         Map<Integer, Long> histogram = statistics.durations(range).histogram();
         List<Chart.Row> rows = new ArrayList<>();
         for (int start : DurationSteps.STARTS) {
             String label = start == 3600 ? "1 h or more" : minutesAndSeconds(start) + "–" + minutesAndSeconds(DurationSteps.endOf(start));
-            rows.add(new Chart.Row(label, List.of(rule.cell(histogram.getOrDefault(start, 0L)))));
+            rows.add(new Chart.Row(label, List.of(rule.cell(histogram.getOrDefault(start, 0L))),
+                    start == 3600 ? null : new int[]{start, DurationSteps.endOf(start)}));
         }
-        return new Chart("call_durations", "How long calls last", "Calls by length, from the call's start to its end.",
-                "bar", "Length", List.of("Calls"), rows);
+        return new Chart("call_durations", "How long calls last", "Calls by length, from the call's start to its end. Short"
+                + " calls are counted in steps of 10 seconds, long ones in steps of up to 10 minutes: each bar is as wide as its"
+                + " step, and its height is calls per minute of length, so that wide steps do not tower over narrow ones. The"
+                + " table has the counts.", "histogram", "Length", List.of("Calls"), rows);
+    }
+
+    private String languageName(String code) {
+        if (code.equals(CallEvent.OTHER_LANGUAGE)) {
+            return "Another language (the line with interpreters)";
+        }
+        return catalog.get().language(code).map(Language::name).orElse(LanguageNames.english(code, null));
     }
 
     private String lineName(String id) {

@@ -2,12 +2,16 @@ package hotline.recordings;
 
 import hotline.accounts.SignedIn;
 import hotline.admin.AdminRoutes;
+import hotline.admin.RecordingPieces;
+import hotline.catalog.LanguageNames;
 import hotline.content.ContentStore;
 import hotline.content.DraftEdits;
 import hotline.catalog.CatalogSource;
 import hotline.catalog.CatalogSource.LanguageEntry;
 import hotline.catalog.CatalogSource.RecordingEntry;
 import hotline.catalog.RecordingSlots;
+import hotline.web.Form;
+import hotline.web.KeptForms;
 import hotline.web.Pages;
 
 import io.javalin.http.Context;
@@ -26,17 +30,19 @@ import java.util.Optional;
 
 /** Recording prompts, one piece at a time: upload, listen, remove. Each change goes to the draft. */
 public final class RecordingsController {
-    public static final String PAGE = "/admin/recordings";
+    public static final String PAGE = AdminRoutes.RECORDINGS;
     public static final String REMOVE = "/admin/recordings/remove";
     /** {@code ?show=to_do}: only what is missing or out of date, for a language with many pieces still to record. */
-    static final String TO_DO = "to_do";
+    static final String TO_DO = AdminRoutes.RECORDINGS_TO_DO;
 
     private final ContentStore content;
     private final RecordingStore store;
+    private final KeptForms kept;
 
-    public RecordingsController(ContentStore content, RecordingStore store) {
+    public RecordingsController(ContentStore content, RecordingStore store, KeptForms kept) {
         this.content = content;
         this.store = store;
+        this.kept = kept;
     }
 
     public void show(Context ctx) {
@@ -46,7 +52,10 @@ public final class RecordingsController {
             ctx.redirect(AdminRoutes.LANGUAGES, HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, HttpStatus.OK, draft, language.get(), "");
+        // An upload that was refused comes back here, after the redirect, with why and which piece it was for.
+        Form refused = Optional.ofNullable(ctx.queryParam("typed")).flatMap(id -> kept.find(id, SignedIn.of(ctx).account().id()))
+                .filter(k -> k.path().equals(PAGE)).map(KeptForms.Kept::form).orElse(Form.empty());
+        render(ctx, HttpStatus.OK, draft, language.get(), refused.text("error"), refused.text("slot"));
     }
 
     public void upload(Context ctx) {
@@ -75,7 +84,11 @@ public final class RecordingsController {
                 error = e.getMessage();
             }
         }
-        render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, draft, language.get(), error);
+        // Back to the page, not a page at this address: a reload then does not upload again.
+        String id = kept.keep(SignedIn.of(ctx).account().id(), KeptForms.Purpose.TYPED, PAGE,
+                new Form(Map.of("slot", List.of(slot), "error", List.of(error))));
+        // No #fragment to the row: scrolling there would take focus from the error summary, whose link leads to it.
+        ctx.redirect(PAGE + "?lang=" + language.get().code() + "&typed=" + id, HttpStatus.SEE_OTHER);
     }
 
     public void remove(Context ctx) {
@@ -94,7 +107,7 @@ public final class RecordingsController {
         }
     }
 
-    private void render(Context ctx, HttpStatus status, CatalogSource draft, LanguageEntry language, String error) {
+    private void render(Context ctx, HttpStatus status, CatalogSource draft, LanguageEntry language, String error, String errorSlot) {
         Map<String, String> needed = RecordingSlots.of(draft, language.code());
         Map<String, RecordingEntry> recorded = draft.recordings().getOrDefault(language.code(), Map.of());
         List<RecordingsPage.Slot> slots = new ArrayList<>();
@@ -106,14 +119,23 @@ public final class RecordingsController {
             if (state.equals("recorded") && !optional) {
                 done++;
             }
-            slots.add(new RecordingsPage.Slot(slot.getKey(), slot.getValue(), state, entry == null ? "" : entry.file(), optional));
+            slots.add(new RecordingsPage.Slot(slot.getKey(), RecordingPieces.describe(slot.getKey(), id -> lineName(draft, id)),
+                    slot.getValue(), state, entry == null ? "" : entry.file(), optional));
         }
         long required = slots.stream().filter(s -> !s.optional()).count();
         boolean onlyToDo = TO_DO.equals(ctx.queryParam("show"));
         List<RecordingsPage.Slot> shown = onlyToDo ? slots.stream().filter(s -> !s.state().equals("recorded")).toList() : slots;
         ctx.status(status);
-        Pages.render(ctx, "recordings/recordings.jte", new RecordingsPage(SignedIn.frame(ctx, "Recordings: " + language.code(),
-                "languages"), language.code(), language.recordingsOnly(), shown, error, done, required, onlyToDo));
+        String name = LanguageNames.english(language.code(), language.name());
+        Pages.render(ctx, "recordings/recordings.jte", new RecordingsPage(SignedIn.frame(ctx, "Recordings in " + name,
+                "languages").withErrors(!error.isEmpty()), language.code(), name, language.recordingsOnly(), shown, error, errorSlot,
+                done, required, onlyToDo));
+    }
+
+    private static String lineName(CatalogSource draft, String id) {
+        String reference = draft.languages().defaultLanguage();
+        return draft.lines().lines().stream().filter(l -> id.equals(l.id())).findFirst()
+                .map(l -> l.names() == null ? id : l.names().getOrDefault(reference, id)).orElse(id);
     }
 
     private static Optional<LanguageEntry> language(CatalogSource draft, String code) {

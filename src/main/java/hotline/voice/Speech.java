@@ -137,7 +137,7 @@ final class Speech {
     private void flush(Language language, StringBuilder text) {
         String said = text.toString().strip();
         text.setLength(0);
-        if (!said.isEmpty()) {
+        if (RecordingSlots.sayable(said)) { // punctuation left between two recordings has nothing to say
             say(language, said);
         }
     }

@@ -43,9 +43,12 @@ class AccountsTest {
         WebClient admin = hotline.signedInAdmin();
         admin.get("/admin/accounts");
         HttpResponse<String> added = admin.submit("/admin/accounts", Map.of("name", "Olivia", "role", "staff"));
-        assertEquals(200, added.statusCode());
+        assertEquals(303, added.statusCode(), "a redirect: reloading the page does not add the account again");
+        admin.follow(added);
         String oneTime = admin.page().selectFirst(".notice code").text();
         assertTrue(oneTime.matches("[a-z0-9]{4}(-[a-z0-9]{4}){3}"), oneTime);
+        admin.get("/admin/accounts");
+        assertTrue(admin.page().select(".notice code").isEmpty(), "the one-time password is shown once only");
 
         WebClient olivia = hotline.browser();
         assertEquals(303, olivia.signIn("olivia", oneTime).statusCode());
@@ -62,10 +65,54 @@ class AccountsTest {
         WebClient admin = hotline.signedInAdmin();
         admin.get("/admin/accounts");
         HttpResponse<String> demote = admin.submit("/admin/accounts/maria", Map.of("action", "role", "role", "staff"));
-        assertEquals(422, demote.statusCode());
+        assertEquals(303, demote.statusCode());
+        admin.follow(demote);
+        assertTrue(admin.page().selectFirst(".error-summary").text().contains("You cannot take admin rights from your own account"));
         admin.get("/admin/accounts");
-        assertEquals(422, admin.submit("/admin/accounts/maria", Map.of("action", "disable")).statusCode());
+        HttpResponse<String> disable = admin.submit("/admin/accounts/maria", Map.of("action", "disable"));
+        admin.follow(disable);
+        assertTrue(admin.page().selectFirst(".error-summary").text().contains("You cannot disable your own account"));
         assertTrue(accounts.byName("maria").orElseThrow().isAdmin());
+        assertFalse(accounts.byName("maria").orElseThrow().disabled());
+    }
+
+    @Test
+    void aNameThatCannotBeAnAccountNameIsExplainedAndKeptAsTyped() {
+        WebClient admin = hotline.signedInAdmin();
+        admin.get("/admin/accounts");
+        assertEquals("", admin.page().selectFirst("#name").attr("pattern"), "no pattern: the browser's check would differ"
+                + " from the server's (and Chromium refused the old one as an invalid regular expression)");
+        HttpResponse<String> refused = admin.submit("/admin/accounts", Map.of("name", "-olivia smith", "role", "admin"));
+        assertEquals(303, refused.statusCode());
+        admin.follow(refused);
+        assertEquals("-olivia smith", admin.page().selectFirst("#name").val(), "the name typed is still there");
+        assertEquals("admin", admin.page().selectFirst("#role option[selected]").val());
+        assertEquals("true", admin.page().selectFirst("#name").attr("aria-invalid"));
+        assertEquals("name-hint name-error", admin.page().selectFirst("#name").attr("aria-describedby"));
+        assertTrue(admin.page().selectFirst(".error-summary a[href=#name]").text().startsWith("An account name is 2 to 64"));
+        assertTrue(accounts.byName("-olivia smith").isEmpty());
+    }
+
+    @Test
+    void resettingAPasswordAsksFirstThenShowsTheNewOneOnce() {
+        WebClient admin = hotline.signedInAdmin();
+        hotline.addAccount("sam", Role.STAFF, "purple monkey dishwasher");
+        WebClient sam = hotline.browser();
+        assertEquals(303, sam.signIn("sam", "purple monkey dishwasher").statusCode());
+        admin.get("/admin/accounts");
+        assertTrue(admin.page().select("form[action=/admin/accounts/sam] input[value=reset]").isEmpty(), "no one-click reset");
+        HttpResponse<String> question = admin.get("/admin/accounts/sam/reset");
+        assertEquals(200, question.statusCode());
+        assertTrue(admin.page().text().contains("sam's password stops working at once, and sam is signed out everywhere"),
+                admin.page().text());
+        assertEquals(200, sam.get("/dashboard").statusCode(), "nothing happens before it is confirmed");
+
+        HttpResponse<String> reset = admin.submit("/admin/accounts/sam", Map.of());
+        assertEquals(303, reset.statusCode());
+        admin.follow(reset);
+        String oneTime = admin.page().selectFirst(".notice code").text();
+        assertEquals(303, sam.get("/dashboard").statusCode(), "signed out");
+        assertEquals(303, hotline.browser().signIn("sam", oneTime).statusCode());
     }
 
     @Test

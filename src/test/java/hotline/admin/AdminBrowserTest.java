@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.Axe;
 import hotline.Browser;
 import hotline.TestAudio;
 import hotline.TestHotline;
@@ -24,7 +25,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A person in a real browser: changes a transfer number and publishes it; records a prompt and listens to it. */
+/**
+ * A person in a real browser: changes a transfer number and publishes it; records a prompt and listens to it; axe-core
+ * checks the pages on the way.
+ */
 class AdminBrowserTest {
     private TestHotline hotline;
     private WebDriver browser;
@@ -70,8 +74,12 @@ class AdminBrowserTest {
 
         browser.findElement(By.linkText("Publish")).click();
         assertTrue(browser.getPageSource().contains("lapd › number"));
+        assertTrue(browser.findElement(By.cssSelector("ol.changes")).getText().contains(
+                "Line: the Los Angeles Police Department · Number"), "the change by the line's name");
         browser.findElement(By.id("note")).sendKeys("LAPD has a new number");
+        Axe.assertAccessible(browser, "the Publish page with a change");
         Browser.screenshot(browser, "admin-publish.png");
+        Browser.shot(browser, "console-publish.png");
         browser.findElement(By.xpath("//button[normalize-space()='Publish to callers']")).click();
         assertTrue(browser.findElement(By.cssSelector(".notice")).getText().startsWith("Published."));
 
@@ -88,9 +96,10 @@ class AdminBrowserTest {
         String slot = "main_menu.safety#0.0";
         WebElement row = browser.findElement(By.id(slot));
         row.findElement(By.cssSelector("input[type=file]")).sendKeys(recording.toString());
-        row.findElement(By.xpath(".//button[normalize-space()='Upload']")).click();
+        row.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Upload')]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("notice=saved"));
         assertTrue(browser.findElement(By.cssSelector(".notice")).getText().startsWith("Saved to the draft."));
+        Axe.assertAccessible(browser, "recordings in Korean");
 
         WebElement audio = browser.findElement(By.id(slot)).findElement(By.tagName("audio"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].load()", audio);

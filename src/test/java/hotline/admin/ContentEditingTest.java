@@ -39,6 +39,20 @@ class ContentEditingTest {
         return admin.submit("/admin/publish", Map.of("note", note));
     }
 
+    /** Publishes, is refused, and follows the redirect back to the Publish page: the text of its error summary. */
+    private String refusedPublish(String note) {
+        HttpResponse<String> refused = publish(note);
+        assertEquals(303, refused.statusCode(), "a redirect, so that reloading the page does not publish again");
+        assertEquals(200, admin.follow(refused).statusCode());
+        return admin.page().selectFirst(".error-summary").text();
+    }
+
+    /** Rolls back to a version through the page that asks first. */
+    private HttpResponse<String> rollBack(long version, Map<String, String> answers) {
+        assertEquals(200, admin.get("/admin/versions/" + version + "/rollback").statusCode());
+        return admin.submit("/admin/versions/" + version + "/rollback", answers);
+    }
+
     /** The LAPD is the tenth line of the directory: key 3 on its second page. */
     private List<String> dialedForTheLapd() {
         CallRecord call = hotline.call("1 5 8 3 answered");
@@ -64,9 +78,15 @@ class ContentEditingTest {
     @Test
     void aBadNumberIsRefusedOnItsFormWithEverythingTypedKept() {
         HttpResponse<String> refused = editLine("lapd", Map.of("number", "(877) 275-527", "hours", "Mon-Fri 09:00-17:00"));
-        assertEquals(422, refused.statusCode());
-        assertTrue(admin.page().selectFirst(".field-error").text()
-                .startsWith("\"(877) 275-527\" is not a phone number that can be dialed."), refused.body());
+        assertEquals(303, refused.statusCode(), "a redirect to the form: reloading it sends nothing again");
+        assertTrue(refused.headers().firstValue("Location").orElseThrow().startsWith("/admin/lines/lapd?typed="));
+        admin.follow(refused);
+        String error = "\"(877) 275-527\" is not a phone number that can be dialed: check that no digit is missing";
+        assertTrue(admin.page().selectFirst(".error-summary a[href=#number]").text().startsWith(error), admin.page().text());
+        assertTrue(admin.page().selectFirst("#number-error").text().startsWith("Error: " + error));
+        assertEquals("true", admin.page().selectFirst("#number").attr("aria-invalid"));
+        assertEquals("number-hint number-error", admin.page().selectFirst("#number").attr("aria-describedby"));
+        assertTrue(admin.page().title().startsWith("Error: "));
         assertEquals("(877) 275-527", admin.page().selectFirst("#number").val(), "what was typed is still there");
         assertEquals("Mon-Fri 09:00-17:00", admin.page().selectFirst("#hours").val());
         assertEquals(List.of(LAPD), dialedForTheLapd());
@@ -74,12 +94,16 @@ class ContentEditingTest {
 
     @Test
     void aFailoverCycleIsRefusedAtPublishNamingTheFieldAndTheLiveVersionStays() {
-        assertEquals(303, editLine("da_victim_services", Map.of("failover", "da_htvap_central")).statusCode());
-        HttpResponse<String> refused = publish("make a loop");
-        assertEquals(422, refused.statusCode());
-        assertTrue(refused.body().contains("Nothing was published"), refused.body());
-        assertTrue(refused.body().contains("lines.yaml: lines[2] (da_htvap_central).failover: failover cycle: "
-                + "da_htvap_central -&gt; da_victim_services -&gt; da_htvap_central"), refused.body());
+        HttpResponse<String> saved = editLine("da_victim_services", Map.of("failover", "da_htvap_central"));
+        assertEquals(303, saved.statusCode());
+        admin.follow(saved);
+        assertTrue(admin.page().select(".notice").isEmpty(), "no green \"Saved\" beside the problem it made");
+        assertEquals("Saved to the draft. Callers hear it once it is published. But the draft has problems, listed below, to fix"
+                + " before it can be published.", admin.page().selectFirst("main .warning[role=status]").text());
+        String refused = refusedPublish("make a loop");
+        assertTrue(refused.contains("Nothing was published: the draft has the problems below. Callers still hear v1."), refused);
+        assertTrue(refused.contains("Line: the District Attorney's Human Trafficking Victim Assistance Program, Central office"
+                + " · failover: failover cycle: da_htvap_central -> da_victim_services -> da_htvap_central"), refused);
         assertEquals("v1", hotline.catalog.get().version());
         assertEquals(1, new ContentStore(hotline.database, hotline.clock).versions().size());
     }
@@ -88,9 +112,8 @@ class ContentEditingTest {
     void aMissingPromptIsRefusedAtPublishNamingTheFileAndKey() {
         admin.get("/admin/prompts?lang=es-US");
         assertEquals(303, admin.submit("/admin/prompts", Map.of("transfer.busy", "")).statusCode());
-        HttpResponse<String> refused = publish("oops");
-        assertEquals(422, refused.statusCode());
-        assertTrue(refused.body().contains("es-US.yaml: transfer.busy: missing"), refused.body());
+        String refused = refusedPublish("oops");
+        assertTrue(refused.contains("Prompts in Spanish · Transfers: The line is busy (transfer.busy): missing"), refused);
         CallRecord call = hotline.call("2 5 5 busy");
         assertTrue(call.spokenText().contains("Esa línea está ocupada."), "callers still hear the published text");
     }
@@ -101,25 +124,56 @@ class ContentEditingTest {
         publish("new LAPD number");
         assertEquals(List.of("+13235550142"), dialedForTheLapd());
 
-        admin.get("/admin/versions");
-        HttpResponse<String> rolledBack = admin.submit("/admin/versions/1/rollback", Map.of("note", "the old number works again"));
+        HttpResponse<String> rolledBack = rollBack(1, Map.of("note", "the old number works again"));
         assertEquals(303, rolledBack.statusCode());
 
         assertEquals(List.of(LAPD), dialedForTheLapd());
         assertEquals("v3", hotline.catalog.get().version());
         HttpResponse<String> versions = admin.get("/admin/versions");
         assertTrue(versions.body().contains("Rollback to v1: the old number works again"));
-        HttpResponse<String> diff = admin.get("/admin/versions/diff?from=2&to=3");
-        assertTrue(diff.body().contains("lapd › number") && diff.body().contains("+13235550142") && diff.body().contains(LAPD),
-                diff.body());
+        admin.get("/admin/versions/diff?from=2&to=3");
+        String diff = admin.page().text();
+        assertTrue(diff.contains("Line: the Los Angeles Police Department · Number lines.yaml › lapd › number v2 (323) 555-0142"
+                + " v3 (877) 275-5273"), diff);
+    }
+
+    @Test
+    void aRollbackWithADraftMustBeToldWhatBecomesOfItAndCanReplaceIt() {
+        editLine("lapd", Map.of("number", "(323) 555-0142"));
+        publish("new LAPD number");
+        editLine("cast", Map.of("number", "(213) 555-0100"));
+
+        HttpResponse<String> unanswered = rollBack(1, Map.of("note", "back"));
+        assertEquals(303, unanswered.statusCode());
+        admin.follow(unanswered);
+        assertEquals("Choose whether to keep the draft's changes or replace them",
+                admin.page().selectFirst(".error-summary a[href=#draft-keep]").text());
+        assertEquals("back", admin.page().selectFirst("#note").val(), "the note typed is kept");
+        assertEquals("v2", hotline.catalog.get().version(), "nothing was rolled back");
+
+        assertEquals(303, admin.submit("/admin/versions/1/rollback", Map.of("draft", "replace")).statusCode());
+        assertEquals("v3", hotline.catalog.get().version());
+        assertEquals(List.of(), ContentDiff.between(new ContentStore(hotline.database, hotline.clock).content(3).orElseThrow(),
+                new ContentStore(hotline.database, hotline.clock).draft().content()), "the draft is v1 again, its change replaced");
+    }
+
+    @Test
+    void discardingTheDraftAsksFirstListingWhatWouldBeLost() {
+        editLine("lapd", Map.of("number", "(323) 555-0142"));
+        assertEquals(200, admin.get("/admin/draft/discard").statusCode());
+        assertTrue(admin.page().text().contains("Discard the draft's 1 change?"), admin.page().text());
+        assertTrue(admin.page().text().contains("Line: the Los Angeles Police Department · Number (323) 555-0142"), admin.page().text());
+        assertEquals("+13235550142", new ContentStore(hotline.database, hotline.clock).draft().content().lines().lines().get(9).number(),
+                "asking changes nothing");
+        assertEquals(303, admin.submit("/admin/draft/discard", Map.of()).statusCode());
+        assertEquals(LAPD, new ContentStore(hotline.database, hotline.clock).draft().content().lines().lines().get(9).number());
     }
 
     @Test
     void theAuditLogRecordsSignInsPublishesRollbacksAndAccountChanges() {
         editLine("lapd", Map.of("number", "(323) 555-0142"));
         publish("new LAPD number");
-        admin.get("/admin/versions");
-        admin.submit("/admin/versions/1/rollback", Map.of("note", ""));
+        rollBack(1, Map.of("note", ""));
         admin.get("/admin/accounts");
         admin.submit("/admin/accounts", Map.of("name", "olivia", "role", "staff"));
 
@@ -172,7 +226,7 @@ class ContentEditingTest {
         String lapdKey = admin.page().select(".choice").stream().filter(c -> c.text().startsWith("Press 3"))
                 .findFirst().orElseThrow().selectFirst("a").attr("href");
         HttpResponse<String> transfer = admin.get(lapdKey);
-        assertTrue(transfer.body().contains("Connects the caller to the Los Angeles Police Department (+13235550142)"), transfer.body());
+        assertTrue(transfer.body().contains("Connects the caller to the Los Angeles Police Department ((323) 555-0142)"), transfer.body());
         assertEquals(List.of(LAPD), dialedForTheLapd(), "previewing publishes nothing");
     }
 
@@ -198,10 +252,21 @@ class ContentEditingTest {
     }
 
     @Test
-    void aLineInUseCannotBeDeleted() {
+    void aLineInUseCannotBeDeletedAndThePageSaysWhereItIsUsedByName() {
         admin.get("/admin/lines/cast");
-        HttpResponse<String> refused = admin.submit("/admin/lines/cast/delete", Map.of());
-        assertEquals(422, refused.statusCode());
-        assertTrue(refused.body().contains("the failover of da_victim_services"), refused.body());
+        HttpResponse<String> question = admin.get("/admin/lines/cast/delete");
+        assertEquals(200, question.statusCode());
+        assertTrue(admin.page().text().contains("where the District Attorney's Bureau of Victim Services fails over to"),
+                admin.page().text());
+        assertTrue(admin.page().select("form[action=/admin/lines/cast/delete]").isEmpty(), "nothing to confirm");
+        admin.get("/admin/lines/cast");
+        HttpResponse<String> anyway = admin.postExactly("/admin/lines/cast/delete", Map.of("csrf", csrf()));
+        assertEquals(303, anyway.statusCode());
+        assertTrue(new ContentStore(hotline.database, hotline.clock).draft().content().lines().lines().stream()
+                .anyMatch(l -> l.id().equals("cast")), "still there");
+    }
+
+    private String csrf() {
+        return admin.page().selectFirst("input[name=csrf]").val();
     }
 }

@@ -21,7 +21,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Export what callers hear as prompt files; import files into the draft, refusing what is not prompt files. */
+/**
+ * Export what callers hear as prompt files; import files into the draft, after a page that shows what they would
+ * replace, refusing what is not prompt files with the reason in words.
+ */
 @ExtendWith(HotlineExtension.class)
 class FilesTest {
     @HotlineExtension.Started
@@ -43,6 +46,33 @@ class FilesTest {
         return files;
     }
 
+    /** Uploads, as the Files page does: the answer is the page that asks first (a redirect to it). */
+    private HttpResponse<String> upload(Map<String, byte[]> files) {
+        admin.get("/admin/files");
+        return admin.upload("/admin/files/import", "files", files);
+    }
+
+    /** Uploads, reads what the import would replace, and confirms it. */
+    private HttpResponse<String> importConfirmed(Map<String, byte[]> files) {
+        HttpResponse<String> uploaded = upload(files);
+        assertEquals(303, uploaded.statusCode(), uploaded.body());
+        String confirmation = uploaded.headers().firstValue("Location").orElseThrow();
+        assertTrue(confirmation.startsWith("/admin/files/import/"), confirmation);
+        assertEquals(200, admin.follow(uploaded).statusCode());
+        return admin.submit(confirmation, Map.of());
+    }
+
+    /** Uploads files that are refused: back on the Files page, whose error summary says why. */
+    private String refusal(Map<String, byte[]> files) {
+        HttpResponse<String> uploaded = upload(files);
+        assertEquals(303, uploaded.statusCode());
+        assertTrue(uploaded.headers().firstValue("Location").orElseThrow().startsWith("/admin/files?typed="),
+                "a redirect, so that reloading does not upload again");
+        HttpResponse<String> page = admin.follow(uploaded);
+        assertEquals(200, page.statusCode());
+        return admin.page().selectFirst(".error-summary").text();
+    }
+
     @Test
     void theExportIsThePublishedContentAsPromptFiles() throws IOException {
         Map<String, String> files = exported();
@@ -55,11 +85,17 @@ class FilesTest {
     }
 
     @Test
-    void anImportReplacesTheDraftAndIsPublishedLikeAnyChange() throws IOException {
+    void anImportShowsWhatItReplacesThenReplacesTheDraftAndIsPublishedLikeAnyChange() throws IOException {
         Map<String, String> files = exported();
         files.put("lines.yaml", files.get("lines.yaml").replace("+18772755273", "+13235550142"));
-        admin.get("/admin/files");
-        HttpResponse<String> imported = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", Zips.zip(files)));
+        HttpResponse<String> uploaded = upload(Map.of("prompts.zip", Zips.zip(files)));
+        HttpResponse<String> question = admin.follow(uploaded);
+        assertTrue(question.body().contains("Import these files into the draft?"), question.body());
+        assertTrue(admin.page().text().contains("Line: the Los Angeles Police Department · Number"), admin.page().text());
+        assertTrue(admin.page().text().contains("In the draft now: (877) 275-5273 From the files: (323) 555-0142"), admin.page().text());
+        assertEquals("+18772755273", store.draft().content().lines().lines().get(9).number(), "nothing changes before it is confirmed");
+
+        HttpResponse<String> imported = admin.submit(uploaded.headers().firstValue("Location").orElseThrow(), Map.of());
         assertEquals(303, imported.statusCode(), imported.body());
         assertTrue(admin.follow(imported).body().contains("lapd › number"));
         assertEquals("+13235550142", store.draft().content().lines().lines().get(9).number());
@@ -70,14 +106,13 @@ class FilesTest {
     void anImportedBadNumberIsRefusedAtPublishNamingTheField() throws IOException {
         Map<String, String> files = exported();
         files.put("lines.yaml", files.get("lines.yaml").replace("+18772755273", "+1877275527"));
-        admin.get("/admin/files");
-        assertEquals(303, admin.upload("/admin/files/import", "files", Map.of("prompts.zip", Zips.zip(files))).statusCode());
+        assertEquals(303, importConfirmed(Map.of("prompts.zip", Zips.zip(files))).statusCode());
         admin.get("/admin");
         HttpResponse<String> refused = admin.submit("/admin/publish", Map.of("note", "imported"));
-        assertEquals(422, refused.statusCode());
-        assertTrue(refused.body().contains("lines.yaml: lines[9] (lapd).number: &#34;+1877275527&#34; is not a valid phone number")
-                || admin.page().text().contains("lines.yaml: lines[9] (lapd).number: \"+1877275527\" is not a valid phone number"),
-                admin.page().text());
+        assertEquals(303, refused.statusCode());
+        admin.follow(refused);
+        assertTrue(admin.page().selectFirst(".error-summary").text().contains(
+                "Line: the Los Angeles Police Department · number: \"+1877275527\" is not a valid phone number"), admin.page().text());
         assertEquals("v1", hotline.catalog.get().version());
     }
 
@@ -87,29 +122,20 @@ class FilesTest {
         CatalogSource before = store.draft().content();
         admin.get("/admin/files");
 
-        HttpResponse<String> notYaml = admin.upload("/admin/files/import", "files", Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(422, notYaml.statusCode());
-        assertTrue(notYaml.body().contains("notes.txt: not a prompt file; prompt files end in .yaml"), notYaml.body());
+        assertTrue(refusal(Map.of("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)))
+                .contains("notes.txt: not a prompt file; prompt files end in .yaml"), admin.page().text());
 
-        admin.get("/admin/files");
         Map<String, String> broken = new LinkedHashMap<>(files);
-        broken.put("es-US.yaml", "main_menu: [unclosed\n");
-        HttpResponse<String> badYaml = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", Zips.zip(broken)));
-        assertEquals(422, badYaml.statusCode());
-        assertTrue(badYaml.body().contains("es-US.yaml: not valid YAML"), badYaml.body());
+        broken.put("es-US.yaml", "language_menu:\n  welcome: hola\nmain_menu: [unclosed\n");
+        assertTrue(refusal(Map.of("prompts.zip", Zips.zip(broken))).contains("Prompts in Spanish (es-US.yaml): cannot be read:"
+                + " on line 3 (main_menu: [unclosed), a list that opens with [ is not closed with ]."), admin.page().text());
 
-        admin.get("/admin/files");
         Map<String, String> escaping = new LinkedHashMap<>(files);
         escaping.put("../../etc/lines.yaml", files.get("lines.yaml"));
-        HttpResponse<String> traversal = admin.upload("/admin/files/import", "files", Map.of("prompts.zip", Zips.zip(escaping)));
-        assertEquals(422, traversal.statusCode());
-        assertTrue(traversal.body().contains("a path outside it; nothing was imported"), traversal.body());
+        assertTrue(refusal(Map.of("prompts.zip", Zips.zip(escaping))).contains("a path outside it; nothing was imported"));
 
-        admin.get("/admin/files");
-        HttpResponse<String> huge = admin.upload("/admin/files/import", "files",
-                Map.of("en-US.yaml", "x".repeat(FilesController.MAX_FILE_BYTES + 1).getBytes(StandardCharsets.UTF_8)));
-        assertEquals(422, huge.statusCode());
-        assertTrue(huge.body().contains("too large for a prompt file"), huge.body());
+        assertTrue(refusal(Map.of("en-US.yaml", "x".repeat(FilesController.MAX_FILE_BYTES + 1).getBytes(StandardCharsets.UTF_8)))
+                .contains("too large for a prompt file"));
 
         assertEquals(before, store.draft().content());
     }

@@ -51,12 +51,21 @@ class TranslatorFilesTest {
     }
 
     @Test
-    void aTranslatorsFileImportedAloneReplacesOnlyThatLanguagesTexts() {
+    void aTranslatorsFileImportedAloneShowsWhatItChangesThenReplacesOnlyThatLanguagesTexts() {
         CatalogSource before = store.draft().content();
         String edited = translatorFile("es-US").replace("busy: \"Esa línea está ocupada.\"", "busy: \"La línea está ocupada.\"");
         admin.get("/admin/files");
-        HttpResponse<String> imported = admin.upload("/admin/files/import", "files",
+        HttpResponse<String> uploaded = admin.upload("/admin/files/import", "files",
                 Map.of("es-US.yaml", edited.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(303, uploaded.statusCode(), uploaded.body());
+        admin.follow(uploaded);
+        String question = admin.page().text();
+        assertTrue(question.contains("Importing es-US.yaml replaces the texts of Spanish in the draft, and nothing else: 1 part"
+                + " of the draft would change"), question);
+        assertTrue(question.contains("Prompts in Spanish · Transfers: The line is busy"), question);
+        assertEquals(before, store.draft().content(), "nothing changes before it is confirmed");
+
+        HttpResponse<String> imported = admin.submit(uploaded.headers().firstValue("Location").orElseThrow(), Map.of());
         assertEquals(303, imported.statusCode(), imported.body());
         CatalogSource after = store.draft().content();
         assertEquals("La línea está ocupada.", after.prompts().get("es-US").get("transfer.busy"));
@@ -67,23 +76,30 @@ class TranslatorFilesTest {
                 .anyMatch(e -> e.action().equals("import") && e.detail().contains("es-US.yaml (those languages' texts only)")));
     }
 
-    @Test
-    void aLanguageFileForALanguageTheDraftDoesNotHaveIsRefusedSayingWhatToDo() {
+    /** Uploads files that are refused: back on the Files page, whose error summary says why. */
+    private String refusal(String name, String content) {
         admin.get("/admin/files");
-        HttpResponse<String> refused = admin.upload("/admin/files/import", "files",
-                Map.of("hy-XX.yaml", "language_menu:\n  welcome: x\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(422, refused.statusCode());
-        assertTrue(refused.body().contains("hy-XX is not a language of the draft. Add it on the Languages page first"), refused.body());
+        HttpResponse<String> refused = admin.upload("/admin/files/import", "files", Map.of(name, content.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(303, refused.statusCode());
+        admin.follow(refused);
+        return admin.page().selectFirst(".error-summary").text();
     }
 
     @Test
-    void aBrokenTranslatorsFileIsRefusedNamingTheFileAndNothingChanges() {
+    void aLanguageFileForALanguageTheDraftDoesNotHaveIsRefusedSayingWhatToDo() {
+        assertTrue(refusal("hy-XX.yaml", "language_menu:\n  welcome: x\n")
+                .contains("hy-XX is not a language of the draft. Add it on the Languages page first"), admin.page().text());
+    }
+
+    @Test
+    void aBrokenTranslatorsFileIsRefusedInWordsWithTheLineToLookAtAndNothingChanges() {
         CatalogSource before = store.draft().content();
-        admin.get("/admin/files");
-        HttpResponse<String> refused = admin.upload("/admin/files/import", "files",
-                Map.of("es-US.yaml", "language_menu:\n  welcome: [unclosed\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(422, refused.statusCode());
-        assertTrue(refused.body().contains("es-US.yaml"), refused.body());
+        String broken = translatorFile("es-US").replace("busy: \"Esa línea está ocupada.\"", "busy: \"Esa línea está ocupada.");
+        int line = java.util.Arrays.asList(broken.split("\n")).indexOf("  busy: \"Esa línea está ocupada.") + 1;
+        String why = refusal("es-US.yaml", broken);
+        assertTrue(why.contains("Prompts in Spanish (es-US.yaml): cannot be read: on line " + line
+                + " (busy: \"Esa línea está ocupada.), a text in quotation marks is not closed"), why);
+        assertTrue(!why.contains("scalar") && !why.contains("reader"), "no words of the parser: " + why);
         assertEquals(before, store.draft().content());
     }
 

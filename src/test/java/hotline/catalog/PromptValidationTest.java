@@ -43,6 +43,11 @@ class PromptValidationTest {
         return error.getMessage();
     }
 
+    /** The number of the line of a prompt file that is exactly {@code text}. */
+    private int lineOf(String file, String text) throws IOException {
+        return Files.readAllLines(prompts.resolve(file)).indexOf(text) + 1;
+    }
+
     private void edit(String file, String from, String to) throws IOException {
         Path path = prompts.resolve(file);
         String text = Files.readString(path);
@@ -101,7 +106,8 @@ class PromptValidationTest {
     @Test
     void aPromptFileThatIsNotYaml() throws IOException {
         edit("zh-CN.yaml", "error:\n", "error: [\n");
-        assertProblem("zh-CN.yaml: not valid YAML:");
+        assertProblem("zh-CN.yaml: cannot be read: on line " + lineOf("zh-CN.yaml", "error: [") + " (error: [), a list that"
+                + " opens with [ (or a {) is not closed with ] (or }). Fix it in a text editor");
     }
 
     @Test

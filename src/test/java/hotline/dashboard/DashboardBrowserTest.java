@@ -1,5 +1,6 @@
 package hotline.dashboard;
 
+import hotline.Axe;
 import hotline.Browser;
 import hotline.TestHotline;
 import hotline.accounts.Role;
@@ -62,7 +63,10 @@ class DashboardBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/dashboard"));
         waitForCharts();
         assertEveryChartDrew();
+        assertTrue(browser.findElements(By.cssSelector(".chart-loading")).isEmpty(), "no chart still says it is loading");
+        Axe.assertAccessible(browser, "the dashboard");
         Browser.screenshot(browser, "dashboard.png");
+        Browser.shot(browser, "dashboard.png");
 
         browser.findElement(By.linkText("7 days")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("preset=7"));
@@ -75,12 +79,42 @@ class DashboardBrowserTest {
         csv.click();
         Path file = waitForDownload();
         List<String> lines = Files.readAllLines(file);
-        assertEquals("Day,Calls", lines.get(0));
+        assertEquals("\uFEFFDay,Calls,Left empty: fewer than 5", lines.get(0), "a byte order mark, then the header");
         assertEquals(8, lines.size(), "a header and seven days");
 
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()).toList();
         assertTrue(errors.isEmpty(), "browser console: " + errors);
+    }
+
+    @Test
+    void onAPhoneEveryChartFitsItsNamesAreWholeAndCallLengthsHaveTheirTrueWidths() {
+        Browser.phone(browser);
+        browser.get(hotline.publicUrl + "/dashboard?preset=90");
+        browser.findElement(By.id("name")).sendKeys("sam");
+        browser.findElement(By.id("password")).sendKeys("purple monkey dishwasher");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("preset=90"));
+        waitForCharts();
+        assertEquals(List.of(), Axe.sideways(browser, "the dashboard on a phone"));
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        assertEquals(Boolean.TRUE, page.executeScript("var c = document.querySelector('canvas[data-chart=calls_by_weekday_and_hour]');"
+                + " return c.getBoundingClientRect().right <= c.parentElement.getBoundingClientRect().right + 0.5 && c.width <= 375;"),
+                "the heat map fits the phone's width");
+        assertTrue(browser.findElement(By.cssSelector("#calls_by_weekday_and_hour .legend")).isDisplayed(), "with its colour scale");
+        assertEquals(Boolean.TRUE, page.executeScript("var chart = Chart.getChart(document.querySelector('canvas[data-chart=transfers_by_line]'));"
+                + " return chart.scales.y.ticks.length === chart.data.labels.length"
+                + " && chart.data.labels.every(function (l) { return Array.isArray(l) && l.every(function (line) { return line.length <= 30; }); });"),
+                "every line's name is drawn, on as many lines as it needs, none cut off or skipped");
+        assertEquals("linear", page.executeScript("return Chart.getChart(document.querySelector('canvas[data-chart=call_durations]'))"
+                + ".options.scales.x.type;"), "call lengths on a time axis, each step as wide as it lasts");
+        assertEquals("90 days", browser.findElement(By.cssSelector(".presets a[aria-current]")).getText());
+        Browser.shot(browser, "dashboard-phone.png");
+        page.executeScript("document.getElementById('calls_by_weekday_and_hour').scrollIntoView()");
+        Browser.shot(browser, "dashboard-phone-heat-map.png");
+        page.executeScript("document.getElementById('call_durations').scrollIntoView()");
+        Browser.shot(browser, "dashboard-phone-call-lengths.png");
+        Browser.desktop(browser);
     }
 
     private void waitForCharts() {

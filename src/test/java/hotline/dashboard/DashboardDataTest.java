@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,9 @@ class DashboardDataTest {
         hotline.close();
     }
 
+    private static final String BOM = "\uFEFF";
+    private static final String EMPTY = "Left empty: fewer than 5";
+
     private static String csv(String chart) {
         HttpResponse<String> response = staff.get("/dashboard/csv/" + chart + "?" + RANGE);
         assertEquals(200, response.statusCode(), response.body());
@@ -85,32 +89,45 @@ class DashboardDataTest {
 
     @Test
     void callsPerDayFollowTheLocalCalendarAcrossTheChangeOfClocks() {
-        assertEquals("Day,Calls\r\n2026-11-01,6\r\n2026-11-02,6\r\n2026-11-03,0\r\n", csv("calls_per_day"));
+        assertEquals(BOM + "Day,Calls," + EMPTY + "\r\n2026-11-01,6,\r\n2026-11-02,6,\r\n2026-11-03,0,\r\n", csv("calls_per_day"));
+    }
+
+    @Test
+    void csvFilesStartWithAByteOrderMarkSoThatExcelReadsThemAsUtf8() {
+        HttpResponse<byte[]> file = staff.download("/dashboard/csv/calls_by_language?" + RANGE);
+        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(file.body(), 3));
     }
 
     @Test
     void bothOneOClockHoursOfTheNightTheClocksGoBackCountAsOneHour() {
         String heatmap = csv("calls_by_weekday_and_hour");
         String sunday = heatmap.lines().filter(l -> l.startsWith("Sunday,")).findFirst().orElseThrow();
-        assertEquals("Sunday,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,fewer than 5", sunday);
+        assertEquals("Sunday,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,23", sunday);
         String monday = heatmap.lines().filter(l -> l.startsWith("Monday,")).findFirst().orElseThrow();
         assertEquals(6, Integer.parseInt(monday.split(",")[11]), monday);
     }
 
+    /** Number columns hold numbers only: a small count is left empty, and the last column says which were. */
     @Test
     void smallCountsAreNeverShownAsNumbers() {
-        assertEquals("Language,Calls\r\nen-US,6\r\nes-US,fewer than 5\r\nzh-CN,fewer than 5\r\nyue-HK,0\r\nfil-PH,0\r\n"
-                + "ko-KR,0\r\nvi-VN,0\r\nNo language chosen,fewer than 5\r\n", csv("calls_by_language"));
-        assertEquals("Line,Connected,Busy,No answer,Failed\r\n"
-                + "\"the hotline of CAST, the Coalition to Abolish Slavery and Human Trafficking, open 24 hours\",fewer than 5,0,0,0\r\n"
-                + "\"the District Attorney's Human Trafficking Victim Assistance Program, Central office\",0,fewer than 5,0,0\r\n"
-                + "the District Attorney's Bureau of Victim Services,fewer than 5,0,0,0\r\n", csv("transfers_by_line"));
-        assertEquals("Where,Calls\r\nIn the language menu,fewer than 5\r\nAfter a wrong key or no key,0\r\n", csv("hang_ups"));
+        assertEquals(BOM + "Language,Calls," + EMPTY + "\r\nEnglish,6,\r\nSpanish,,Calls\r\nMandarin,,Calls\r\nCantonese,0,\r\n"
+                + "Filipino (Tagalog),0,\r\nKorean,0,\r\nVietnamese,0,\r\nNo language chosen,,Calls\r\n", csv("calls_by_language"));
+        assertEquals(BOM + "Line,Connected,Busy,No answer,Failed," + EMPTY + "\r\n"
+                + "\"the hotline of CAST, the Coalition to Abolish Slavery and Human Trafficking, open 24 hours\",,0,0,0,Connected\r\n"
+                + "\"the District Attorney's Human Trafficking Victim Assistance Program, Central office\",0,,0,0,Busy\r\n"
+                + "the District Attorney's Bureau of Victim Services,,0,0,0,Connected\r\n", csv("transfers_by_line"));
+        assertEquals(BOM + "Where,Calls," + EMPTY + "\r\nIn the language menu,,Calls\r\nAfter a wrong key or no key,0,\r\n", csv("hang_ups"));
         String menu = csv("main_menu_choices");
-        assertTrue(menu.contains("Facts about trafficking,6\r\n") && menu.contains("Phone numbers,fewer than 5\r\n")
-                && menu.contains("Speak with someone now,fewer than 5\r\n") && menu.contains("Services for victims,0\r\n"), menu);
+        assertTrue(menu.contains("Facts about trafficking,6,\r\n") && menu.contains("Phone numbers,,Times chosen\r\n")
+                && menu.contains("Speak with someone now,,Times chosen\r\n") && menu.contains("Services for victims,0,\r\n"), menu);
         String durations = csv("call_durations");
-        assertTrue(durations.contains("40 s–50 s,6\r\n") && durations.contains("3 min–4 min,fewer than 5\r\n"), durations);
+        assertTrue(durations.contains("40 s–50 s,6,\r\n") && durations.contains("3 min–4 min,,Calls\r\n"), durations);
+        for (String line : csv("calls_by_weekday_and_hour").lines().skip(1).toList()) {
+            String[] fields = line.split(",", -1);
+            for (int hour = 1; hour <= 24; hour++) {
+                assertTrue(fields[hour].matches("[0-9]*"), "only numbers, or nothing, in " + line);
+            }
+        }
     }
 
     @Test
@@ -119,7 +136,8 @@ class DashboardDataTest {
         assertEquals(200, response.statusCode());
         String json = response.body();
         assertTrue(json.contains("\"id\":\"calls_by_language\",\"title\":\"Calls by language\",\"kind\":\"bar\","
-                + "\"labels\":[\"en-US\",\"es-US\",\"zh-CN\",\"yue-HK\",\"fil-PH\",\"ko-KR\",\"vi-VN\",\"No language chosen\"]"), json);
+                + "\"labels\":[\"English\",\"Spanish\",\"Mandarin\",\"Cantonese\",\"Filipino (Tagalog)\",\"Korean\",\"Vietnamese\","
+                + "\"No language chosen\"]"), json);
         assertTrue(json.contains("[6,null,null,0,0,0,0,null]"), json);
         assertTrue(json.contains("[6,6,0]"), json);
     }
@@ -141,7 +159,7 @@ class DashboardDataTest {
     void aBadRangeSaysWhyAndShowsTheLastThirtyDays() {
         HttpResponse<String> page = staff.get("/dashboard?from=2026-11-30&to=2026-11-01");
         assertEquals(400, page.statusCode());
-        assertTrue(staff.page().selectFirst(".error").text().startsWith("The last day comes before the first."));
+        assertTrue(staff.page().selectFirst(".error-summary").text().contains("The last day comes before the first."));
         assertEquals("2026-10-05", staff.page().selectFirst("#from").val());
         assertEquals(400, staff.get("/dashboard/csv/calls_per_day?from=yesterday&to=today").statusCode());
         assertEquals(404, staff.get("/dashboard/csv/nothing?" + RANGE).statusCode());
@@ -152,8 +170,38 @@ class DashboardDataTest {
         staff.get("/dashboard?preset=7");
         assertEquals("2026-10-28", staff.page().selectFirst("#from").val());
         assertEquals("2026-11-03", staff.page().selectFirst("#to").val());
+        staff.get("/dashboard?preset=90");
+        assertEquals("2026-08-06", staff.page().selectFirst("#from").val());
+        assertEquals("true", staff.page().selectFirst(".presets a[href$=preset=90]").attr("aria-current"));
         staff.get("/dashboard?preset=year");
         assertEquals("2026-01-01", staff.page().selectFirst("#from").val());
+    }
+
+    @Test
+    void oneDayIsOneDayDatesAreWrittenOneWayAndTheTimeZoneIsNamed() {
+        staff.get("/dashboard?preset=today");
+        String hint = staff.page().selectFirst("main p.hint").text();
+        assertTrue(hint.startsWith("Nov 3, 2026 to Nov 3, 2026 (1 day, Pacific Time), compared with the day before."), hint);
+    }
+
+    @Test
+    void daysThatHaveNotHappenedYetAreSaidToBeSo() {
+        staff.get("/dashboard?from=2026-11-01&to=2026-11-10");
+        assertEquals("The days after today, Nov 3, 2026, have not happened yet: they have no calls.",
+                staff.page().selectFirst("main p.warning").text());
+        staff.get("/dashboard?from=2026-12-01&to=2026-12-31");
+        assertTrue(staff.page().selectFirst("main p.warning").text().startsWith("These days have not happened yet"));
+        staff.get("/dashboard?" + RANGE);
+        assertTrue(staff.page().select("main p.warning").isEmpty());
+    }
+
+    /** Bins of 10 s, 1 min and 5 min are drawn as wide as the time they cover: the data says how wide each is. */
+    @Test
+    void callLengthsAreDrawnWithTheirTrueWidths() {
+        String json = staff.get("/dashboard/data?" + RANGE).body();
+        assertTrue(json.contains("\"kind\":\"histogram\""), json);
+        assertTrue(json.contains("\"spans\":[[0,10],[10,20]"), json);
+        assertTrue(json.contains("[540,600],[600,900],[900,1200]"), "9-10 min is one minute wide, 10-15 min five: " + json);
     }
 
     @Test
@@ -164,6 +212,29 @@ class DashboardDataTest {
             assertEquals(303, response.statusCode(), path);
             assertTrue(response.headers().firstValue("Location").orElseThrow().startsWith("/admin/login?next="), path);
         }
+    }
+
+    @Test
+    void eachChartSaysItIsLoadingUntilItIsDrawn() {
+        staff.get("/dashboard?" + RANGE);
+        for (var box : staff.page().select(".canvas-box")) {
+            assertEquals("Loading the chart…", box.selectFirst(".chart-loading").text());
+        }
+    }
+
+    @Test
+    void theDemoDataScriptSaysHowToUseIt() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            DemoData.main(new String[]{"--help"});
+        } finally {
+            System.setOut(before);
+        }
+        String usage = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(usage.startsWith("Usage: scripts/seed-demo-data [--days 90] [--calls-per-day 60] [--force]"), usage);
+        assertTrue(usage.contains("--force") && usage.contains("-h, --help"), usage);
     }
 
     @Test

@@ -128,6 +128,21 @@ class RecordingsTest {
     }
 
     @Test
+    void nobodyIsAskedToRecordAPieceThatIsOnlyPunctuationAndPiecesAreNamedInWords() {
+        admin.get(RecordingsController.PAGE + "?lang=en-US");
+        for (Element row : admin.page().select("tbody tr")) {
+            String mustSay = row.select("td").get(1).text();
+            assertTrue(mustSay.codePoints().anyMatch(Character::isLetterOrDigit), row.id() + " asks for \"" + mustSay + "\"");
+        }
+        assertTrue(admin.page().getElementById("transfer.connecting#0.3") == null, "the \".\" after the last {number}");
+        Element again = admin.page().getElementById("transfer.connecting#0.2");
+        assertEquals(". Again,", again.select("td").get(1).text(), "punctuation with words is recorded with them");
+        assertTrue(again.select("td").get(0).text().startsWith("Transfers: Connecting: the line's name and number, words 3"),
+                again.select("td").get(0).text());
+        assertEquals("Recordings in English", admin.page().selectFirst("h1").text());
+    }
+
+    @Test
     void uploadsThatAreNotRecordingsAreRefusedWithAClearMessageAndNothingIsKept() throws IOException {
         CatalogSource before = store.draft().content();
         Map<String, String> refusals = new LinkedHashMap<>();
@@ -147,9 +162,12 @@ class RecordingsTest {
                 default -> TestAudio.wav("welcome");
             };
             HttpResponse<String> refused = upload("en-US", SAFETY, nameAndContent[0], content);
-            assertEquals(422, refused.statusCode(), refusal.getKey());
-            assertTrue(admin.page().selectFirst(".error").text().contains(refusal.getValue()),
-                    refusal.getKey() + ": " + admin.page().selectFirst(".error").text());
+            assertEquals(303, refused.statusCode(), refusal.getKey() + ": a redirect, so that a reload does not upload again");
+            admin.follow(refused);
+            assertTrue(admin.page().selectFirst(".error-summary").text().contains(refusal.getValue()),
+                    refusal.getKey() + ": " + admin.page().selectFirst(".error-summary").text());
+            assertEquals("true", admin.page().getElementById(SAFETY).selectFirst("input[type=file]").attr("aria-invalid"),
+                    "the refused piece's upload is marked");
         }
         assertEquals(List.of(), keptFiles(), "nothing written");
         assertEquals(before, store.draft().content(), "the draft is unchanged");
@@ -175,8 +193,9 @@ class RecordingsTest {
     @Test
     void anUploadForSomethingTheLanguageDoesNotSayIsRefused() throws IOException {
         HttpResponse<String> refused = upload("en-US", "main_menu.nothing#0.0", "welcome.wav", TestAudio.wav("welcome"));
-        assertEquals(422, refused.statusCode());
-        assertTrue(admin.page().selectFirst(".error").text().contains("\"main_menu.nothing#0.0\" is not something this language says."));
+        assertEquals(303, refused.statusCode());
+        admin.follow(refused);
+        assertTrue(admin.page().selectFirst(".error-summary").text().contains("\"main_menu.nothing#0.0\" is not something this language says."));
         assertEquals(List.of(), keptFiles());
     }
 
@@ -198,11 +217,16 @@ class RecordingsTest {
         assertEquals(303, admin.submit("/admin/languages", Map.of("enabled_hy-AM", "on")).statusCode());
 
         HttpResponse<String> refused = publish("Armenian, before recording");
-        assertEquals(422, refused.statusCode());
-        String problems = admin.page().text();
-        assertTrue(problems.contains("hy-AM has no text-to-speech voice, so it can be offered only when everything it says is recorded"),
-                problems);
-        assertTrue(problems.contains("recording(s) missing or out of date: language_menu.welcome#0.0"), problems);
+        assertEquals(303, refused.statusCode());
+        admin.follow(refused);
+        String problems = admin.page().selectFirst(".error-summary").text();
+        assertTrue(problems.contains("Recordings in Armenian: Armenian has no text-to-speech voice, so it can be offered only when"
+                + " everything it says is recorded; "), problems);
+        assertTrue(problems.matches(".* [0-9]+ recordings are missing or out of date.*"), problems);
+        assertTrue(!problems.contains("#0.0"), "pieces are listed in words on the Recordings page, not by their slot names here");
+        assertEquals("/admin/recordings?lang=hy-AM&show=to_do",
+                admin.page().select(".error-summary a").stream().filter(a -> a.text().startsWith("Recordings in Armenian"))
+                        .findFirst().orElseThrow().attr("href"));
         assertFalse(hotline.call("").exchanges().get(0).body().contains("hy-AM"), "not offered");
 
         Map<String, byte[]> recorded = new LinkedHashMap<>();
