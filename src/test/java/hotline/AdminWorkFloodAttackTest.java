@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * changed or counted, and calls are answered all along. The lanes are filled here with work that waits on the
  * test, so nothing depends on how fast the machine hashes.
  */
+@Slow
 class AdminWorkFloodAttackTest {
 
     @Test

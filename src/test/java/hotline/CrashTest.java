@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the published version too, only events still queued at the kill are missing, and a call that was in the middle
  * of a menu carries on, since its state is in the URL of its next webhook.
  */
+@Slow
 class CrashTest {
     private static final String TOKEN = "crash0123456789abcdef0123456789ab";
     /** The writer's queue, plus the batch it may have been writing: all a kill may lose. */

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * 375-pixel phone's: no violation, and no page that scrolls sideways on the phone. The flows that change things are
  * walked, with the same checks, in the other browser tests.
  */
+@Slow
 class EveryPageBrowserTest {
     private static final List<String> PAGES = List.of("/admin/login", "/admin", "/admin/prompts", "/admin/prompts?lang=es-US",
             "/admin/prompts?lang=hy-AM", "/admin/lines", "/admin/lines/lapd", "/admin/lines/new", "/admin/lines/cast/delete",

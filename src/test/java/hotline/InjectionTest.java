@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * following links from /admin and /dashboard, every query parameter and every field of every form gets each
  * payload. Nothing answers with a 5xx, and afterwards the database is whole, its accounts and content as they were.
  */
+@Slow
 class InjectionTest {
     private static final List<String> PAYLOADS = List.of("' OR '1'='1", "'; DROP TABLE call_event; --",
             "1 UNION SELECT password_hash FROM account", "<script>alert(1)</script>", "../../etc/passwd\u0000", "x".repeat(5_000));

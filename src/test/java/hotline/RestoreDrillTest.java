@@ -54,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the restored hotline starts the way the service does and answers with the same content version, the same accounts
  * (signing in works) and the same statistics.
  */
+@Slow
 class RestoreDrillTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "correct horse battery staple";

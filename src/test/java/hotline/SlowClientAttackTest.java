@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * call Twilio signed got no answer at all. Now a signed call is answered while they hang on, and the hotline
  * closes them itself.
  */
+@Slow
 class SlowClientAttackTest {
     private static final int SLOW_HEADERS = 100;
     private static final int SLOW_WEBHOOK_BODIES = 150;

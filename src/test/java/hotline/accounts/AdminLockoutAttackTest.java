@@ -1,5 +1,6 @@
 package hotline.accounts;
 
+import hotline.Slow;
 import hotline.TestHotline;
 import hotline.WebClient;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * counted by its own address, not the proxy's; and nothing a client writes in X-Forwarded-For is believed unless
  * a trusted proxy passed it on.
  */
+@Slow
 class AdminLockoutAttackTest {
     private static final String PASSWORD = TestHotline.ADMIN_PASSWORD;
 

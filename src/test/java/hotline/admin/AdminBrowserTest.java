@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.Slow;
 import hotline.Axe;
 import hotline.Browser;
 import hotline.TestAudio;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A person in a real browser: changes a transfer number and publishes it; records a prompt and listens to it; axe-core
  * checks the pages on the way.
  */
+@Slow
 class AdminBrowserTest {
     private TestHotline hotline;
     private WebDriver browser;

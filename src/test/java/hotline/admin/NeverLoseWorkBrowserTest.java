@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.Slow;
 import hotline.Axe;
 import hotline.Browser;
 import hotline.MovableClock;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * draft, a long edit of prompts across the end of a session, every action that throws something away, importing one
  * language's file, and a form with a mistake. axe-core checks every page visited, at both widths.
  */
+@Slow
 class NeverLoseWorkBrowserTest {
     private static final String LAPD = "+18772755273";
     private TestHotline hotline;

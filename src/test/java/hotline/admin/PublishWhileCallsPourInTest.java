@@ -1,5 +1,6 @@
 package hotline.admin;
 
+import hotline.Slow;
 import hotline.TestHotline;
 import hotline.WebClient;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * waits its turn for the database and succeeds. (Checking the draft before its first write once made a publish
  * fail with a 500 whenever the writer committed in between.)
  */
+@Slow
 class PublishWhileCallsPourInTest {
     private static final int PUBLISHES = 10;
 

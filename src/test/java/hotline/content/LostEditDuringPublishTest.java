@@ -1,5 +1,6 @@
 package hotline.content;
 
+import hotline.Slow;
 import hotline.TestHotline;
 import hotline.WebClient;
 import hotline.accounts.Role;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * used to write it back as the draft, overwriting the edit saved in between without a word. Now a publish whose
  * draft changed meanwhile publishes nothing and says so; a saved edit is never lost.
  */
+@Slow
 class LostEditDuringPublishTest {
     private static final int ROUNDS = 15;
     private static final String KEY = "error.apology";

@@ -1,5 +1,6 @@
 package hotline.dashboard;
 
+import hotline.Slow;
 import hotline.Axe;
 import hotline.Browser;
 import hotline.TestHotline;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Staff open the dashboard in a real browser over demo data: every chart draws, nothing errs, ranges change, CSV downloads. */
+@Slow
 class DashboardBrowserTest {
     private TestHotline hotline;
     private WebDriver browser;

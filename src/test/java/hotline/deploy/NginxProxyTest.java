@@ -1,5 +1,6 @@
 package hotline.deploy;
 
+import hotline.Slow;
 import hotline.TestHotline;
 import hotline.TestTls;
 import hotline.Twiml;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * as Twilio signs them are answered through it; a hotline whose public URL is not that address refuses them with 403.
  * Without nginx the test is skipped, saying so, unless HOTLINE_REQUIRE_NGINX=1 (set by .ci/run) makes it fail.
  */
+@Slow
 class NginxProxyTest {
     private static final String SKIPPED = "nginx is not installed (Debian: apt-get install nginx): the test of "
             + "deploy/nginx-hotline.conf is skipped; HOTLINE_REQUIRE_NGINX=1 makes it fail instead";

@@ -1,5 +1,6 @@
 package hotline.recordings;
 
+import hotline.Slow;
 import hotline.TestAudio;
 import hotline.HotlineExtension;
 import hotline.TestHotline;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a file over the limit, whose size must be told as it is, not rounded down to the limit.
  */
 @ExtendWith(HotlineExtension.class)
+@Slow
 class HostileRecordingUploadTest {
     private static final String SAFETY = "main_menu.safety#0.0";
     @HotlineExtension.Started

@@ -1,5 +1,6 @@
 package hotline.voice;
 
+import hotline.Slow;
 import hotline.TestHotline;
 import hotline.Twiml;
 import hotline.TwimlAssertions;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * strings, wrong methods and content types), the hotline never answers with a 5xx: a signed request gets
  * well-formed TwiML that leads only to our own steps, anything else a 4xx.
  */
+@Slow
 class HostileWebhookTest {
     private static final TestHotline hotline = TestHotline.start();
     private static final HttpClient http = HttpClient.newHttpClient();
