@@ -184,13 +184,17 @@ final class LineDirectoryValidator {
         return new OpeningHours(false, periods, dates);
     }
 
-    /** Follows the failover links from {@code start}: each chain must reach a 24-hour line and never loop. */
+    /**
+     * Follows the failover links from {@code start}: each chain must reach a 24-hour line and never loop. It is
+     * followed past 24-hour lines too, since one may go on to another when busy: two that lead to each other would
+     * pass a caller back and forth between two busy lines without end.
+     */
     private static void checkFailoverChain(ResourceLine start, Map<String, ResourceLine> lines, Set<String> disabled,
                                            String label, List<CatalogProblem> problems) {
         List<String> chain = new ArrayList<>(List.of(start.id()));
         ResourceLine current = start;
-        while (!current.openAllDay()) {
-            String next = current.failover().orElseThrow();
+        while (current.failover().isPresent()) {
+            String next = current.failover().get();
             if (!lines.containsKey(next)) {
                 if (current == start) {
                     problems.add(new CatalogProblem(FILE, label + ".failover", "\"" + next + "\" is "
@@ -202,7 +206,7 @@ final class LineDirectoryValidator {
             if (chain.contains(next)) {
                 chain.add(next);
                 problems.add(new CatalogProblem(FILE, label + ".failover", "failover cycle: " + String.join(" -> ", chain)
-                        + "; a chain must end at a line open 24 hours"));
+                        + "; a chain must end at a line open 24 hours that leads back to none of its lines"));
                 return;
             }
             chain.add(next);

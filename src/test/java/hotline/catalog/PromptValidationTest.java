@@ -176,6 +176,14 @@ class PromptValidationTest {
                 + "da_htvap_central -> da_victim_services -> da_htvap_central; a chain must end at a line open 24 hours");
     }
 
+    /** Two 24-hour lines that go on to each other when busy would pass a caller back and forth without end. */
+    @Test
+    void aFailoverLoopBetweenTwentyFourHourLines() throws IOException {
+        edit("lines.yaml", "    number: \"+18883737888\"\n    open_24_hours: true\n",
+                "    number: \"+18883737888\"\n    open_24_hours: true\n    failover: cast\n");
+        assertProblem("lines.yaml: lines[0] (nhtrc).failover: failover cycle: nhtrc -> cast -> nhtrc");
+    }
+
     @Test
     void aFailoverChainThatDoesNotEndAtATwentyFourHourLine() throws IOException {
         edit("lines.yaml", "    failover: cast\n    names:\n      en-US: Journey Out", "    names:\n      en-US: Journey Out");
