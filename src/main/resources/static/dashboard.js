@@ -31,8 +31,9 @@
     var labels = chart.labels;
     if (stacked) {
       labels = chart.labels.map(function (label) { return wrapped(label, narrow ? 18 : 34); });
-      var lines = labels.reduce(function (n, l) { return n + l.length; }, 0);
-      canvas.parentElement.style.height = Math.max(12, lines * 1.15 + chart.labels.length * 0.9 + 4) + 'rem';
+      // Chart.js gives every row the same height, so each must fit the label with the most lines.
+      var tallest = labels.reduce(function (n, l) { return Math.max(n, l.length); }, 1);
+      canvas.parentElement.style.height = Math.max(12, chart.labels.length * (tallest * 1.15 + 0.9) + 4) + 'rem';
     }
     new Chart(canvas, {
       type: chart.kind === 'line' ? 'line' : 'bar',

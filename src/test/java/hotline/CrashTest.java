@@ -144,7 +144,7 @@ class CrashTest {
     /** However long a start takes on a busy machine; the bound only catches a hotline that never starts. */
     private void awaitAnswering(String base) {
         Awaitility.await("the hotline answering (see hotline-*.log in its data directory)").atMost(Duration.ofMinutes(2))
-                .ignoreException(IOException.class)
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }

@@ -53,11 +53,28 @@ public final class Accounts {
         return all().isEmpty();
     }
 
+    /** What is wrong with a name, in words, rather than the rule the page already shows beside the field. */
+    static String whatIsWrongWith(String name) {
+        if (name.length() < 2) {
+            return "\"" + name + "\" is too short: a name needs at least 2 characters.";
+        }
+        if (name.length() > 64) {
+            return "That name is " + name.length() + " characters long: 64 at most.";
+        }
+        java.util.Set<String> refused = new java.util.LinkedHashSet<>();
+        name.codePoints().filter(c -> !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-'))
+                .forEach(c -> refused.add(c == ' ' ? "a space" : Character.isISOControl(c) ? "a control character"
+                        : "\"" + Character.toString(c) + "\""));
+        if (!refused.isEmpty()) {
+            return "A name cannot have " + String.join(" or ", refused) + " in it.";
+        }
+        return "A name starts with a letter or a digit, not \"" + name.charAt(0) + "\".";
+    }
+
     public Account create(String name, Role role, String password, boolean mustChangePassword) {
         String normalized = normalized(name);
         if (!normalized.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-            throw new AccountException("An account name is 2 to 64 letters, digits, dots, dashes or underscores, "
-                    + "starting with a letter or digit.");
+            throw new AccountException(whatIsWrongWith(normalized));
         }
         PasswordRules.problem(normalized, password).ifPresent(problem -> {
             throw new AccountException(problem);

@@ -112,11 +112,24 @@ final class PromptValidator {
             pieces.add(new Piece.Words(text.substring(end)));
         }
         if (!remaining.isEmpty()) {
-            problems.add(new CatalogProblem(file, where, "must contain " + String.join(" and ", remaining)
-                    + (key.requiredPlaceholders().stream().filter("{number}"::equals).count() > 1
-                    ? " (phone numbers are said twice)" : "")));
+            problems.add(new CatalogProblem(file, where, missing(remaining, key)));
         }
         return new Template(pieces);
+    }
+
+    /** What is missing and what the caller would not hear without it: not the hint again ("must contain {key}"). */
+    private static String missing(List<String> remaining, PromptKey key) {
+        boolean numberTwice = key.requiredPlaceholders().stream().filter("{number}"::equals).count() > 1;
+        List<String> lost = new ArrayList<>();
+        for (String placeholder : new java.util.LinkedHashSet<>(remaining)) {
+            lost.add(switch (placeholder) {
+                case "{key}" -> "which key to press";
+                case "{name}" -> "which line it is";
+                default -> numberTwice ? "the number twice, to write it down" : "the number";
+            });
+        }
+        return String.join(" and ", remaining) + (remaining.size() == 1 ? " is" : " are") + " missing here: the caller"
+                + " would not hear " + String.join(", nor ", lost);
     }
 
     /** A text heard in one go must be short enough to take in: the caller cannot read it again. */

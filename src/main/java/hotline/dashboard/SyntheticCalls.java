@@ -120,8 +120,9 @@ public final class SyntheticCalls {
 
     private Language pickLanguage() {
         List<Language> languages = catalog.languages();
+        // Most calls in the first languages of the menu, as on a real line, and some in every one of them.
         int roll = random.nextInt(100);
-        int index = roll < 55 ? 0 : roll < 85 ? 1 : 2;
+        int index = roll < 50 ? 0 : roll < 75 ? 1 : roll < 87 ? 2 : 3 + random.nextInt(Math.max(1, languages.size() - 3));
         return languages.get(Math.min(index, languages.size() - 1));
     }
 

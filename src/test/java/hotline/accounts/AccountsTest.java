@@ -89,8 +89,11 @@ class AccountsTest {
         assertEquals("admin", admin.page().selectFirst("#role option[selected]").val());
         assertEquals("true", admin.page().selectFirst("#name").attr("aria-invalid"));
         assertEquals("name-hint name-error", admin.page().selectFirst("#name").attr("aria-describedby"));
-        assertTrue(admin.page().selectFirst(".error-summary a[href=#name]").text().startsWith("An account name is 2 to 64"));
+        // What is wrong with this name, not the rule again that the hint beside the field already gives.
+        assertEquals("A name cannot have a space in it.", admin.page().selectFirst(".error-summary a[href=#name]").text());
         assertTrue(accounts.byName("-olivia smith").isEmpty());
+        assertEquals("A name starts with a letter or a digit, not \"-\".", Accounts.whatIsWrongWith("-olivia"));
+        assertEquals("A name cannot have \"é\" or \"!\" in it.", Accounts.whatIsWrongWith("josé!!"));
     }
 
     @Test

@@ -75,13 +75,13 @@ class PromptValidationTest {
     @Test
     void aPromptWithoutItsKeyPlaceholder() throws IOException {
         edit("en-US.yaml", "facts: For facts about human trafficking, press {key}.", "facts: For facts, press 1.");
-        assertProblem("en-US.yaml: main_menu.facts: must contain {key}");
+        assertProblem("en-US.yaml: main_menu.facts: {key} is missing here: the caller would not hear which key to press");
     }
 
     @Test
     void aNumberSaidOnlyOnce() throws IOException {
         edit("en-US.yaml", "you can call {number}. Again, {number}.\"", "you can call {number}.\"");
-        assertProblem("en-US.yaml: transfer.connecting: must contain {number} (phone numbers are said twice)");
+        assertProblem("en-US.yaml: transfer.connecting: {number} is missing here: the caller would not hear the number twice, to write it down");
     }
 
     @Test
