@@ -47,7 +47,7 @@ public final class DashboardController {
             ctx.status(HttpStatus.BAD_REQUEST);
         }
         Pages.render(ctx, "dashboard/dashboard.jte", new DashboardPage(SignedIn.frame(ctx, "Dashboard", "dashboard")
-                .withErrors(!choice.error().isEmpty()), choice, reports.build(choice.range()), chartScript,
+                .withErrors(!choice.error().isEmpty()), choice, reports.build(choice.range(), choice.comparedWith()), chartScript,
                 catalog.get().timeZone(), threshold));
     }
 
@@ -58,7 +58,7 @@ public final class DashboardController {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", choice.error()));
             return;
         }
-        Report report = reports.build(choice.range());
+        Report report = reports.build(choice.range(), choice.comparedWith());
         List<Map<String, Object>> charts = new ArrayList<>();
         for (Chart chart : report.charts()) {
             List<Map<String, Object>> series = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class DashboardController {
 
     public void csv(Context ctx) {
         RangeChoice choice = choice(ctx);
-        Optional<Chart> chart = reports.build(choice.range()).chart(ctx.pathParam("chart"));
+        Optional<Chart> chart = reports.build(choice.range(), choice.comparedWith()).chart(ctx.pathParam("chart"));
         if (chart.isEmpty() || !choice.error().isEmpty()) {
             ctx.status(chart.isEmpty() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST).contentType("text/plain")
                     .result(chart.isEmpty() ? "There is no chart \"" + ctx.pathParam("chart") + "\"." : choice.error());

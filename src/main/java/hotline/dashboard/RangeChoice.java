@@ -4,6 +4,7 @@ import hotline.metrics.DateRange;
 import hotline.web.Dates;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -62,7 +63,18 @@ public record RangeChoice(DateRange range, String preset, String error, LocalDat
 
     /** "the day before", "the 30 days before". */
     public String daysBefore() {
-        return range.days() == 1 ? "the day before" : "the " + range.days() + " days before";
+        long days = comparedWith().days();
+        return days == 1 ? "the day before" : "the " + days + " days before";
+    }
+
+    /**
+     * The days the figures are compared with: as many, just before the range, as the range has days that happened.
+     * A range that runs past today would otherwise set a few days of calls against a whole period of them.
+     */
+    public DateRange comparedWith() {
+        long happened = range.first().isAfter(today) ? range.days()
+                : Math.min(range.days(), ChronoUnit.DAYS.between(range.first(), today) + 1);
+        return new DateRange(range.first().minusDays(happened), range.first().minusDays(1));
     }
 
     /** For days that have not happened yet, a sentence that says so; otherwise empty. */
