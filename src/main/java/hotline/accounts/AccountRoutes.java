@@ -3,6 +3,8 @@ package hotline.accounts;
 import hotline.web.Access;
 import hotline.web.Routes;
 
+import io.javalin.http.HttpStatus;
+
 /** The paths of signing in and out and of accounts, written once, and who may use each. */
 public final class AccountRoutes {
     public static final String LOGIN = "/admin/login";
@@ -22,7 +24,9 @@ public final class AccountRoutes {
     }
 
     public static void mount(Routes routes, LoginController login, AccountsController accounts, SessionEnd sessionEnd) {
-        routes.get(LOGIN, login::loginForm, Access.ANYONE)
+        // The bare address of the server: the console or the dashboard, whichever the person signed in may use.
+        routes.get("/", ctx -> ctx.redirect(homeOf(SignedIn.of(ctx).account()), HttpStatus.SEE_OTHER), Access.SIGNED_IN)
+                .get(LOGIN, login::loginForm, Access.ANYONE)
                 .post(LOGIN, login::login, Access.ANYONE)
                 .post(LOGOUT, login::logout, Access.SIGNED_IN)
                 .get(PASSWORD, login::passwordForm, Access.SIGNED_IN)

@@ -1,6 +1,7 @@
 package hotline.web;
 
 import hotline.TestHotline;
+import hotline.WebClient;
 import hotline.accounts.Role;
 
 import io.javalin.http.HandlerType;
@@ -40,6 +41,16 @@ class RouteAccessTest {
     @AfterAll
     static void stop() {
         hotline.close();
+    }
+
+    private static WebClient admin;
+
+    /** One admin for the whole class: the test hotline makes the same account each time it is asked. */
+    private static synchronized WebClient admin() {
+        if (admin == null) {
+            admin = hotline.signedInAdmin();
+        }
+        return admin;
     }
 
     private static List<Endpoint> endpoints() {
@@ -123,10 +134,18 @@ class RouteAccessTest {
 
     private static String chartJsPath() {
         // The dashboard names the Chart.js it loads; the path carries the WebJar's version.
-        String page = hotline.signedInAdmin().get("/dashboard").body();
+        String page = admin().get("/dashboard").body();
         int start = page.indexOf("/webjars/");
         assertTrue(start >= 0, "the dashboard loads Chart.js from its WebJar");
         return page.substring(start, page.indexOf('"', start));
+    }
+
+    @Test
+    void theServersBareAddressLeadsToSignInThenToWhatThePersonMayUse() throws Exception {
+        HttpResponse<String> anonymous = get("/", Map.of());
+        assertEquals(303, anonymous.statusCode());
+        assertEquals("/admin/login?next=%2F", anonymous.headers().firstValue("Location").orElseThrow());
+        assertEquals("/admin", admin().get("/").headers().firstValue("Location").orElseThrow());
     }
 
     @Test
@@ -137,6 +156,7 @@ class RouteAccessTest {
         assertEquals(200, staff.get("/dashboard").statusCode());
         assertEquals(403, staff.get("/admin/lines").statusCode());
         assertEquals(403, staff.get("/admin/accounts").statusCode());
+        assertEquals("/dashboard", staff.get("/").headers().firstValue("Location").orElseThrow());
     }
 
     private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
