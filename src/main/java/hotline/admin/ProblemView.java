@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public record ProblemView(String text, String link) {
     private static final Pattern LINE_ID = Pattern.compile("lines\\[\\d+] \\(([a-z0-9_]+)\\)\\.?(.*)");
     private static final Pattern LANGUAGE_CODE = Pattern.compile("languages\\[\\d+] \\(([^)]+)\\)\\.?(.*)");
+    private static final Pattern FAILOVER_CYCLE = Pattern.compile("failover cycle: ([a-z0-9_ >-]+); (.*)");
     private static final Pattern UNRECORDED = Pattern.compile("has no text-to-speech voice.*?(\\d+) recording\\(s\\) missing");
 
     public static List<ProblemView> of(List<CatalogProblem> problems, CatalogSource content) {
@@ -32,7 +33,19 @@ public record ProblemView(String text, String link) {
                     + " everything it says is recorded; " + unrecorded.group(1) + " recordings are missing or out of date",
                     AdminRoutes.recordingsToDo(code(problem)));
         }
-        return new ProblemView(where.isEmpty() ? capitalized(problem.message()) : where + ": " + problem.message(), linkFor(problem));
+        return new ProblemView(where.isEmpty() ? capitalized(problem.message()) : where + ": " + inWords(problem, content),
+                linkFor(problem));
+    }
+
+    /** The message, with the lines of a failover circle named as the Lines page names them, not by their ids. */
+    private static String inWords(CatalogProblem problem, CatalogSource content) {
+        Matcher cycle = FAILOVER_CYCLE.matcher(problem.message());
+        if (!problem.file().equals(CatalogSource.LINES_FILE) || !cycle.matches()) {
+            return problem.message();
+        }
+        List<String> names = java.util.Arrays.stream(cycle.group(1).split(" -> "))
+                .map(id -> KeptFormViews.lineName(content, id)).toList();
+        return "the lines to go on to lead round in a circle (" + String.join(" → ", names) + "); " + cycle.group(2);
     }
 
     private static String code(CatalogProblem problem) {
@@ -74,7 +87,11 @@ public record ProblemView(String text, String link) {
     }
 
     private static String suffix(String key) {
-        return key == null || key.isEmpty() ? "" : " · " + key.replace('_', ' ');
+        if (key == null || key.isEmpty()) {
+            return "";
+        }
+        // The Lines page's words for its fields, where they differ from the file's.
+        return " · " + (key.equals("failover") ? "when busy, unanswered or closed, go on to" : key.replace('_', ' '));
     }
 
     private static String capitalized(String text) {

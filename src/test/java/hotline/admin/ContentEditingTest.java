@@ -103,7 +103,9 @@ class ContentEditingTest {
         String refused = refusedPublish("make a loop");
         assertTrue(refused.contains("Nothing was published: the draft has the problems below. Callers still hear v1."), refused);
         assertTrue(refused.contains("Line: the District Attorney's Human Trafficking Victim Assistance Program, Central office"
-                + " · failover: failover cycle: da_htvap_central -> da_victim_services -> da_htvap_central"), refused);
+                + " · when busy, unanswered or closed, go on to: the lines to go on to lead round in a circle (the District"
+                + " Attorney's Human Trafficking Victim Assistance Program, Central office → the District Attorney's Bureau of"
+                + " Victim Services → the District Attorney's Human Trafficking Victim Assistance Program, Central office)"), refused);
         assertEquals("v1", hotline.catalog.get().version());
         assertEquals(1, new ContentStore(hotline.database, hotline.clock).versions().size());
     }
