@@ -1,6 +1,7 @@
 package hotline;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -60,6 +61,26 @@ public final class Browser {
             return driver;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fills in the sign-in form the browser shows, and sends it. */
+    public static void signIn(WebDriver driver, String name, String password) {
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    /** After a test: quits the browser and stops the hotline, whichever of them was started. */
+    public static void close(WebDriver driver, TestHotline hotline) {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (hotline != null) {
+                hotline.close();
+            }
         }
     }
 

@@ -41,21 +41,14 @@ class EveryPageBrowserTest {
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (hotline != null) {
-            hotline.close();
-        }
+        Browser.close(browser, hotline);
     }
 
     @Test
     void everyPageIsAccessibleAtADesktopsWidthAndAPhones() {
         browser.get(hotline.publicUrl + "/admin/login");
         List<String> problems = new ArrayList<>(check("/admin/login"));
-        browser.findElement(By.id("name")).sendKeys("maria");
-        browser.findElement(By.id("password")).sendKeys(TestHotline.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browser.signIn(browser, "maria", TestHotline.ADMIN_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/admin"));
         for (String page : PAGES.subList(1, PAGES.size())) {
             browser.get(hotline.publicUrl + page);

@@ -44,21 +44,14 @@ class AdminBrowserTest {
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (hotline != null) {
-            hotline.close();
-        }
+        Browser.close(browser, hotline);
     }
 
     /** Opens {@code path}, signing in on the way as a person would. */
     private void signInTo(String path) {
         browser.get(hotline.publicUrl + path);
         assertTrue(browser.getCurrentUrl().contains("/admin/login"), "sent to sign in first");
-        browser.findElement(By.id("name")).sendKeys("maria");
-        browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browser.signIn(browser, "maria", TestHotline.ADMIN_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith(path));
     }
 

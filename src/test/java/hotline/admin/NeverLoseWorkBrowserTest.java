@@ -60,12 +60,7 @@ class NeverLoseWorkBrowserTest {
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (hotline != null) {
-            hotline.close();
-        }
+        Browser.close(browser, hotline);
     }
 
     /** Opens {@code path}, signing in on the way as a person would. */
@@ -76,9 +71,7 @@ class NeverLoseWorkBrowserTest {
     }
 
     private void signIn() {
-        browser.findElement(By.id("name")).sendKeys("maria");
-        browser.findElement(By.id("password")).sendKeys(TestHotline.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browser.signIn(browser, "maria", TestHotline.ADMIN_PASSWORD);
     }
 
     private void waitFor(String pathAndQuery) {

@@ -48,20 +48,13 @@ class DashboardBrowserTest {
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (hotline != null) {
-            hotline.close();
-        }
+        Browser.close(browser, hotline);
     }
 
     @Test
     void everyChartDrawsWithoutErrorsTheRangeChangesAndACsvDownloads() throws Exception {
         browser.get(hotline.publicUrl + "/dashboard");
-        browser.findElement(By.id("name")).sendKeys("sam");
-        browser.findElement(By.id("password")).sendKeys("purple monkey dishwasher");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browser.signIn(browser, "sam", "purple monkey dishwasher");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/dashboard"));
         waitForCharts();
         assertEveryChartDrew();
@@ -93,9 +86,7 @@ class DashboardBrowserTest {
     void onAPhoneEveryChartFitsItsNamesAreWholeAndCallLengthsHaveTheirTrueWidths() {
         Browser.phone(browser);
         browser.get(hotline.publicUrl + "/dashboard?preset=90");
-        browser.findElement(By.id("name")).sendKeys("sam");
-        browser.findElement(By.id("password")).sendKeys("purple monkey dishwasher");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browser.signIn(browser, "sam", "purple monkey dishwasher");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("preset=90"));
         waitForCharts();
         assertEquals(List.of(), Axe.sideways(browser, "the dashboard on a phone"));
