@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The webhooks Twilio calls. Each one parses the request, asks {@link CallFlow}, hands the call's events to the
@@ -29,7 +30,9 @@ import java.util.function.Supplier;
 public final class VoiceController {
     private static final Logger log = LoggerFactory.getLogger(VoiceController.class);
     private static final String TWIML = "application/xml; charset=utf-8";
-    private static final String E164 = "\\+[1-9][0-9]{6,14}";
+    /** Compiled once: {@code String.matches} would compile its pattern again at every webhook. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,7}");
     /** The answer to a status callback, which Twilio does not read. */
     private static final String NOTHING_TO_SAY = new VoiceResponse.Builder().build().toXml();
     /** Statuses with which Twilio reports that a call is over. */
@@ -161,11 +164,11 @@ public final class VoiceController {
 
     /** {@code To}: the number the caller dialed, which is ours. */
     private static Optional<String> hotlineNumber(Context ctx) {
-        return Optional.ofNullable(ctx.formParam("To")).filter(to -> to.matches(E164));
+        return Optional.ofNullable(ctx.formParam("To")).filter(to -> E164.matcher(to).matches());
     }
 
     private static int seconds(String text) {
-        return text != null && text.matches("[0-9]{1,7}") ? Integer.parseInt(text) : 0;
+        return text != null && SECONDS.matcher(text).matches() ? Integer.parseInt(text) : 0;
     }
 
     private static Map<String, String> query(Context ctx) {
