@@ -50,7 +50,11 @@ public final class WebhookBenchmark {
     record Load(int connections, int threads, int seconds) {
     }
 
-    record Result(String name, double requestsPerSecond, double p50Millis, double p99Millis, long errors) {
+    /**
+     * @param cpuMicros the server process's CPU time (all its threads, the event writer's too) per answered request:
+     *                  less moved by what else the machine runs than requests per second are
+     */
+    record Result(String name, double requestsPerSecond, double p50Millis, double p99Millis, long errors, double cpuMicros) {
     }
 
     /** The results of one measurement, repeated. */
@@ -110,15 +114,16 @@ public final class WebhookBenchmark {
             List<Result> incomingRuns = new ArrayList<>();
             List<Result> stepRuns = new ArrayList<>();
             for (int round = 0; round < repeats; round++) {
-                bareRuns.add(wrk("bare Javalin, same TwiML", bareUrl, wholeCalls, load));
-                incomingRuns.add(wrk("hotline /voice/incoming", base, incoming, load));
-                stepRuns.add(wrk("hotline later steps", base, laterSteps, load));
+                bareRuns.add(wrk("bare Javalin, same TwiML", bareUrl, wholeCalls, load, bare));
+                incomingRuns.add(wrk("hotline /voice/incoming", base, incoming, load, hotline));
+                stepRuns.add(wrk("hotline later steps", base, laterSteps, load, hotline));
             }
             Map<String, Double> metrics = metrics(base);
             long rss = status(hotline.pid(), "VmRSS");
             long peak = status(hotline.pid(), "VmHWM");
-            System.out.printf("%nMedian of %d rounds (lowest–highest); \"of bare\" is each round's hotline figure over that "
-                    + "round's bare figure%n", repeats);
+            System.out.printf("%nMedian of %d rounds (lowest–highest). \"of bare\": each round's hotline requests/s over that "
+                    + "round's bare requests/s; \"by CPU\": the bare server's CPU time per request over the hotline's (all its "
+                    + "threads, the event writer's too), which what else runs on the machine moves less%n", repeats);
             print(List.of(new Rounds("bare Javalin, same TwiML", bareRuns), new Rounds("hotline /voice/incoming", incomingRuns),
                     new Rounds("hotline later steps", stepRuns)), bareRuns, "of bare");
             System.out.printf("%nHotline after the runs: resident memory %d MB (peak %d MB); events written %,.0f, dropped %,.0f,"
@@ -126,7 +131,7 @@ public final class WebhookBenchmark {
                     metrics.getOrDefault("hotline_events_dropped_total", -1.0), metrics.getOrDefault("hotline_events_queued", -1.0));
             System.out.printf("Load average after the runs: %s%n", loadAverage());
             stop(bare);
-            mixedRun(base, wholeCalls, load, repeats, work);
+            mixedRun(base, wholeCalls, load, repeats, work, hotline);
         } finally {
             stop(bare);
             stop(hotline);
@@ -171,7 +176,7 @@ public final class WebhookBenchmark {
      * then: the webhooks' p99 must stay as it is without them (goal: under 10 ms). Calls alone and calls with the admin
      * load are measured in turns, as on a shared machine what else runs changes from minute to minute.
      */
-    private static void mixedRun(String base, Path calls, Load load, int repeats, Path work) throws Exception {
+    private static void mixedRun(String base, Path calls, Load load, int repeats, Path work, Process hotline) throws Exception {
         String password = "bench admin password 0123";
         Database database = Database.openIn(work.resolve("data"));
         new Accounts(database, new PasswordHasher(), Clock.systemUTC()).create("bench-admin", Role.ADMIN, password, false);
@@ -179,10 +184,10 @@ public final class WebhookBenchmark {
         List<Result> mixed = new ArrayList<>();
         Map<String, Long> answers = new TreeMap<>();
         for (int round = 0; round < repeats; round++) {
-            alone.add(wrk("whole calls, alone", base, calls, load));
+            alone.add(wrk("whole calls, alone", base, calls, load, hotline));
             try (AdminLoad admin = new AdminLoad(base, "bench-admin", password)) {
                 Thread.sleep(2_000); // the admin load under way before the measuring starts
-                mixed.add(wrk("whole calls, admin load too", base, calls, load));
+                mixed.add(wrk("whole calls, admin load too", base, calls, load, hotline));
                 admin.answers().forEach((kind, count) -> answers.merge(kind, count, Long::sum));
             }
         }
@@ -205,27 +210,49 @@ public final class WebhookBenchmark {
         run(List.of("wrk", "-t" + load.threads(), "-c" + load.connections(), "-d" + seconds + "s", "-s", script.toString(), url));
     }
 
-    private static Result wrk(String name, String url, Path script, Load load) throws IOException, InterruptedException {
+    private static Result wrk(String name, String url, Path script, Load load, Process server)
+            throws IOException, InterruptedException {
+        long cpuBefore = cpuTicks(server.pid());
         String out = run(List.of("wrk", "-t" + load.threads(), "-c" + load.connections(), "-d" + load.seconds() + "s",
                 "--latency", "-s", script.toString(), url));
+        long cpu = cpuTicks(server.pid()) - cpuBefore;
+        double requests = number(out, "(\\d+) requests in");
         return new Result(name, number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"),
-                errors(out));
+                errors(out), cpu * 1e6 / TICKS_PER_SECOND / requests);
+    }
+
+    /** Clock ticks per second of /proc/PID/stat's CPU times (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /** User and system CPU time of a process, all threads, in clock ticks. */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime, fields 14 and 15
     }
 
     /**
      * @param ceilings the runs the share column divides by, round by round
      */
     private static void print(List<Rounds> rows, List<Result> ceilings, String share) {
-        System.out.printf("%-28s %24s %20s %20s %18s %7s%n", "endpoint", "requests/s", "p50 ms", "p99 ms", share, "errors");
+        System.out.printf("%-28s %24s %20s %20s %18s %22s %18s %7s%n", "endpoint", "requests/s", "p50 ms", "p99 ms", share,
+                "server CPU µs/request", share + ", by CPU", "errors");
         for (Rounds row : rows) {
             double[] shares = new double[row.results().size()];
+            double[] cpuShares = new double[row.results().size()];
             for (int i = 0; i < shares.length; i++) {
                 shares[i] = row.results().get(i).requestsPerSecond() / ceilings.get(i).requestsPerSecond();
+                cpuShares[i] = ceilings.get(i).cpuMicros() / row.results().get(i).cpuMicros();
             }
-            System.out.printf(Locale.ROOT, "%-28s %24s %20s %20s %18s %7d%n", row.name(), row.spread(Result::requestsPerSecond, "%,.0f"),
-                    row.spread(Result::p50Millis, "%.2f"), row.spread(Result::p99Millis, "%.2f"),
-                    String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", median(shares), min(shares), max(shares)), row.errors());
+            System.out.printf(Locale.ROOT, "%-28s %24s %20s %20s %18s %22s %18s %7d%n", row.name(),
+                    row.spread(Result::requestsPerSecond, "%,.0f"), row.spread(Result::p50Millis, "%.2f"),
+                    row.spread(Result::p99Millis, "%.2f"), spread(shares), row.spread(Result::cpuMicros, "%.0f"),
+                    spread(cpuShares), row.errors());
         }
+    }
+
+    private static String spread(double[] values) {
+        return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", median(values), min(values), max(values));
     }
 
     static double median(double[] values) {
