@@ -250,6 +250,7 @@ public final class App {
      * {@code scripts/run} and the tests all do, the same way.
      */
     public static RunningHotline start(Config config, Clock clock) {
+        useTheJdksXmlFactories();
         createDataDir(config);
         DataDirLock lock = DataDirLock.acquire(config.dataDir());
         try {
@@ -277,6 +278,19 @@ public final class App {
                 app.port(), config.publicUrl(), catalog.version(), String.join(", ",
                         catalog.languages().stream().map(l -> l.code()).toList()), config.publicUrl(), AdminRoutes.HOME);
         return new RunningHotline(app, published, database, lanes);
+    }
+
+    /**
+     * Names the JDK's own XML factories, which are the ones used anyway (no library here brings others): without a
+     * name, every TwiML document built (answers not kept by {@code AnswerCache}, such as transfer outcomes) searches
+     * every jar of the class path for a factory, under a lock that all webhooks share. A name set on the command line
+     * is kept.
+     */
+    static void useTheJdksXmlFactories() {
+        System.getProperties().putIfAbsent("javax.xml.parsers.DocumentBuilderFactory",
+                "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        System.getProperties().putIfAbsent("javax.xml.transform.TransformerFactory",
+                "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
     }
 
     /**

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CallEventWriter implements AutoCloseable {
     static final int QUEUE_CAPACITY = 100_000;
     static final int MAX_BATCH = 2_000;
+    /** How long the writer waits for more events after the first of a batch; events are stored at most this late. */
+    static final Duration GATHER = Duration.ofMillis(20);
     private static final Duration RETENTION_CHECK_EVERY = Duration.ofHours(1);
     private static final Duration LOG_DROPS_AT_MOST_EVERY = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(CallEventWriter.class);
@@ -111,6 +113,12 @@ public final class CallEventWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                if (batch.size() < MAX_BATCH && !closing) {
+                    // Let a few more arrive: each batch costs a connection, a transaction and its rollup upserts, so
+                    // one batch per event would take the cores the webhooks need just when they are busiest.
+                    Thread.sleep(GATHER.toMillis());
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                }
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

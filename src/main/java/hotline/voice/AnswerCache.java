@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * Answers already built, as TwiML text. An answer depends only on the catalog, the step, the caller's input and,
  * through opening hours, on which lines are open now; so once built for those it is kept, and a busy hour spends
  * its time answering rather than building and serializing the same XML again. A new catalog (a publish) starts
- * afresh. Only the inputs Twilio sends for one key press are kept; words said and transfer outcomes (which carry
- * a duration) are built every time, so nothing a caller can vary fills the cache.
+ * afresh. Only the inputs Twilio sends for one key press are kept, and the TwiML of transfer outcomes (their events,
+ * which carry a duration, are built every time); words said are built every time, so nothing a caller can vary
+ * fills the cache.
  */
 final class AnswerCache {
     /** Far more than the distinct answers of any real catalog; reaching it clears the cache, which then refills. */
@@ -57,6 +58,9 @@ final class AnswerCache {
 
     /** @param step a {@link CallStep}, or {@link #INCOMING} */
     Answer answer(Catalog catalog, Object step, CallInput input, Instant now, Supplier<Reply> build) {
+        if (transferOutcome(step, input)) {
+            return transferOutcome(catalog, step, input, now, build.get());
+        }
         if (!cacheable(step, input)) {
             return Answer.of(build.get());
         }
@@ -72,6 +76,31 @@ final class AnswerCache {
         Answer built = Answer.of(build.get());
         answers.putIfAbsent(key, built);
         return built;
+    }
+
+    /**
+     * A transfer's outcome: its events carry the talk time, so they are the ones just built, every time; its TwiML does
+     * not (it depends on the outcome, the line, the hotline's number and which lines are open), so the text made for
+     * the first such outcome is sent again, rather than serialized anew, which costs more than all the rest.
+     */
+    private Answer transferOutcome(Catalog catalog, Object step, CallInput input, Instant now, Reply built) {
+        Map<Key, Answer> answers = generationOf(catalog).answers();
+        if (answers.size() >= MAX_ANSWERS) {
+            answers.clear();
+        }
+        CallInput anyLength = new CallInput(input.digits(), input.dialCallStatus(), 0, input.hotlineNumber(), input.speech());
+        Key key = new Key(step, anyLength, openLines(catalog, now));
+        Answer known = answers.get(key);
+        if (known == null) {
+            known = Answer.of(built);
+            answers.putIfAbsent(key, known);
+        }
+        return new Answer(known.twiml(), built.events());
+    }
+
+    private static boolean transferOutcome(Object step, CallInput input) {
+        return step instanceof CallStep.TransferResult && input.speech().isEmpty() && input.digits().isEmpty()
+                && input.dialCallStatus().filter(status -> status.length() <= 20).isPresent();
     }
 
     int size() {

@@ -25,10 +25,26 @@ final class RetriedWebhooks {
             return true;
         }
         if (seen.size() >= MAX_TOKENS) {
-            Instant cutoff = now.minus(REMEMBERED.dividedBy(2));
-            seen.values().removeIf(when -> when.isBefore(cutoff));
+            forgetSome(now);
         }
         Instant before = seen.putIfAbsent(token, now);
         return before == null || before.isBefore(now.minus(REMEMBERED));
+    }
+
+    /**
+     * Forgets the tokens older than half of {@link #REMEMBERED}; if that frees less than a quarter of the room (a
+     * busy spell), forgets them all. Each pass reads every token, so it must leave room for many more before the
+     * next: otherwise, full of recent tokens, it would run again at every webhook. At worst a retry arriving right
+     * after is counted twice, which only touches the figures, never the call.
+     */
+    private synchronized void forgetSome(Instant now) {
+        if (seen.size() < MAX_TOKENS) {
+            return; // another thread made room meanwhile
+        }
+        Instant cutoff = now.minus(REMEMBERED.dividedBy(2));
+        seen.values().removeIf(when -> when.isBefore(cutoff));
+        if (seen.size() > MAX_TOKENS * 3 / 4) {
+            seen.clear();
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
  * be dropped over a URL, and the URL was signed by Twilio, so it came from our own TwiML.
  */
 public final class StepUrls {
+    /** Compiled once, not at every webhook. */
+    private static final Pattern SMALL_NUMBER = Pattern.compile("[0-9]{1,3}");
     private final String base;
 
     public StepUrls(URI publicUrl) {
@@ -111,7 +114,7 @@ public final class StepUrls {
     }
 
     private static int number(String text) {
-        if (text == null || !text.matches("[0-9]{1,3}")) {
+        if (text == null || !SMALL_NUMBER.matcher(text).matches()) {
             return 0;
         }
         return Integer.parseInt(text);

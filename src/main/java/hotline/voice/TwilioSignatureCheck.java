@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ public final class TwilioSignatureCheck implements Handler {
     private static final Logger log = LoggerFactory.getLogger(TwilioSignatureCheck.class);
     /** Set on a request whose signature was verified. */
     private static final String SIGNED = "hotline.signed-by-twilio";
+    /** The form parameters of a request whose signature was verified. */
+    private static final String PARAMS = "hotline.twilio-params";
 
     private final RequestValidator validator;
     private final String publicBase;
@@ -114,15 +118,64 @@ public final class TwilioSignatureCheck implements Handler {
         if (signature == null || signature.isBlank()) {
             return "missing " + HEADER;
         }
-        Map<String, String> params = new HashMap<>();
-        for (Map.Entry<String, List<String>> param : ctx.formParamMap().entrySet()) {
-            if (param.getValue().size() != 1) {
-                return "a parameter is repeated, which Twilio never does";
-            }
-            params.put(param.getKey(), param.getValue().get(0));
+        Map<String, String> params = form(ctx.body());
+        if (params == null) {
+            return "a parameter is repeated, which Twilio never does";
         }
         String query = ctx.queryString();
         String url = publicBase + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
-        return validator.validate(url, params, signature) ? null : HEADER + " does not match";
+        if (!validator.validate(url, params, signature)) {
+            return HEADER + " does not match";
+        }
+        ctx.attribute(PARAMS, params);
+        return null;
+    }
+
+    /**
+     * A parameter of a webhook that passed this check, from the very form whose signature was verified. Handlers read
+     * parameters here, not from Javalin's form parameters, which would parse the body a second time.
+     */
+    public static String param(Context ctx, String name) {
+        Map<String, String> params = ctx.attribute(PARAMS);
+        return params != null ? params.get(name) : ctx.formParam(name);
+    }
+
+    /**
+     * The form parameters, read as Javalin reads them (pairs split at {@code &}, name and value at the first {@code =},
+     * each URL-decoded as UTF-8), in one pass and decoding only what is encoded; null when a name is
+     * given twice. Throws {@link IllegalArgumentException} for a malformed escape (which Javalin would leave out):
+     * such a request is refused as unreadable.
+     */
+    static Map<String, String> form(String body) {
+        Map<String, String> params = new HashMap<>();
+        if (body.isEmpty()) {
+            return params;
+        }
+        int start = 0;
+        while (start <= body.length()) {
+            int end = body.indexOf('&', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            int equals = body.indexOf('=', start);
+            String name;
+            String value;
+            if (equals < 0 || equals > end) {
+                name = decode(body.substring(start, end));
+                value = "";
+            } else {
+                name = decode(body.substring(start, equals));
+                value = decode(body.substring(equals + 1, end));
+            }
+            if (params.putIfAbsent(name, value) != null) {
+                return null;
+            }
+            start = end + 1;
+        }
+        return params;
+    }
+
+    private static String decode(String text) {
+        return text.indexOf('%') < 0 && text.indexOf('+') < 0 ? text : URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The webhooks Twilio calls. Each one parses the request, asks {@link CallFlow}, hands the call's events to the
@@ -29,7 +30,9 @@ import java.util.function.Supplier;
 public final class VoiceController {
     private static final Logger log = LoggerFactory.getLogger(VoiceController.class);
     private static final String TWIML = "application/xml; charset=utf-8";
-    private static final String E164 = "\\+[1-9][0-9]{6,14}";
+    /** Compiled once: {@code String.matches} would compile its pattern again at every webhook. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,7}");
     /** The answer to a status callback, which Twilio does not read. */
     private static final String NOTHING_TO_SAY = new VoiceResponse.Builder().build().toXml();
     /** Statuses with which Twilio reports that a call is over. */
@@ -62,7 +65,7 @@ public final class VoiceController {
 
     public void incoming(Context ctx) {
         Instant now = clock.instant();
-        calls.started(ctx.formParam("CallSid"), now);
+        calls.started(TwilioSignatureCheck.param(ctx, "CallSid"), now);
         Catalog current = catalog.get();
         answer(ctx, answers.answer(current, AnswerCache.INCOMING, CallInput.none(), now, () -> flow.incoming(current)), now);
     }
@@ -78,10 +81,10 @@ public final class VoiceController {
 
     /** Twilio's call status callback: the call's end and its duration. It expects no instructions back. */
     public void status(Context ctx) {
-        String status = ctx.formParam("CallStatus");
+        String status = TwilioSignatureCheck.param(ctx, "CallStatus");
         if (status != null && FINAL_STATUSES.contains(status)) {
-            calls.ended(ctx.formParam("CallSid"));
-            events.record(ctx.formParam("CallSid"), List.of(CallEvent.callEnded(seconds(ctx.formParam("CallDuration")))),
+            calls.ended(TwilioSignatureCheck.param(ctx, "CallSid"));
+            events.record(TwilioSignatureCheck.param(ctx, "CallSid"), List.of(CallEvent.callEnded(seconds(TwilioSignatureCheck.param(ctx, "CallDuration")))),
                     clock.instant());
         }
         ctx.contentType(TWIML).result(NOTHING_TO_SAY);
@@ -138,16 +141,16 @@ public final class VoiceController {
     private void answer(Context ctx, AnswerCache.Answer answer, Instant now) {
         // The CallSid only keys this call's events, through a hash whose key never leaves memory.
         if (retries.firstTime(ctx.header(RetriedWebhooks.HEADER), now)) {
-            events.record(ctx.formParam("CallSid"), answer.events(), now);
+            events.record(TwilioSignatureCheck.param(ctx, "CallSid"), answer.events(), now);
         }
         ctx.contentType(TWIML).result(answer.twiml());
     }
 
     private static CallInput input(Context ctx) {
-        String digits = ctx.formParam("Digits");
-        return new CallInput(digits == null ? "" : digits, Optional.ofNullable(ctx.formParam("DialCallStatus")),
-                seconds(ctx.formParam("DialCallDuration")), hotlineNumber(ctx),
-                Optional.ofNullable(ctx.formParam("SpeechResult")).filter(said -> !said.isBlank()));
+        String digits = TwilioSignatureCheck.param(ctx, "Digits");
+        return new CallInput(digits == null ? "" : digits, Optional.ofNullable(TwilioSignatureCheck.param(ctx, "DialCallStatus")),
+                seconds(TwilioSignatureCheck.param(ctx, "DialCallDuration")), hotlineNumber(ctx),
+                Optional.ofNullable(TwilioSignatureCheck.param(ctx, "SpeechResult")).filter(said -> !said.isBlank()));
     }
 
     /** In the safety net the body may be what failed: then the transfer simply sets no caller ID. */
@@ -161,11 +164,11 @@ public final class VoiceController {
 
     /** {@code To}: the number the caller dialed, which is ours. */
     private static Optional<String> hotlineNumber(Context ctx) {
-        return Optional.ofNullable(ctx.formParam("To")).filter(to -> to.matches(E164));
+        return Optional.ofNullable(TwilioSignatureCheck.param(ctx, "To")).filter(to -> E164.matcher(to).matches());
     }
 
     private static int seconds(String text) {
-        return text != null && text.matches("[0-9]{1,7}") ? Integer.parseInt(text) : 0;
+        return text != null && SECONDS.matcher(text).matches() ? Integer.parseInt(text) : 0;
     }
 
     private static Map<String, String> query(Context ctx) {

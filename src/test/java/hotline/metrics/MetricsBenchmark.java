@@ -23,12 +23,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * {@code scripts/bench-metrics}: how fast the event writer stores events, and how long each statistics query
- * takes once the database holds them. Prints its figures; it asserts nothing, as timings on a shared machine
- * belong in a report, not in a test.
+ * {@code scripts/bench-metrics}: how fast the event writer stores events, and how long each statistics query takes
+ * once the database holds them. Events are offered as webhooks offer them, never waiting for room on the queue:
+ * first a burst as fast as one thread can make them, in a database of its own (what the writer keeps up with, and
+ * what is dropped at full speed); then the benchmark's data, a steady stream at the given rate over the given days,
+ * counting what is dropped. Prints its figures; it asserts nothing, as timings on a shared machine belong in a report,
+ * not in a test. Run with the heap and collector of {@code scripts/run}.
  */
 public final class MetricsBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
@@ -37,18 +41,57 @@ public final class MetricsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        long target = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
-        int days = 90;
+        long target = args.length > 0 && !args[0].startsWith("--") ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
+        int days = (int) longArg(args, "--days", 365);
+        long rate = longArg(args, "--rate", 50_000);
+        long burst = longArg(args, "--burst", 1_000_000);
+        int runs = (int) longArg(args, "--runs", 9);
+        System.out.printf("Metrics benchmark on %d cores, java %s; load average at the start: %s%n",
+                Runtime.getRuntime().availableProcessors(), String.join(" ",
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()), loadAverage());
+        Path burstDir = Files.createTempDirectory("hotline-bench-burst");
+        try {
+            burst(burstDir, burst);
+        } finally {
+            deleteAll(burstDir);
+        }
         Path dir = Files.createTempDirectory("hotline-bench");
         try {
-            run(dir, target, days);
+            run(dir, target, days, rate, runs);
         } finally {
             deleteAll(dir);
         }
+        System.out.printf("Load average at the end: %s%n", loadAverage());
     }
 
-    private static void run(Path dir, long target, int days) throws Exception {
-        System.out.printf("Metrics benchmark: %,d events from synthetic calls over %d days, SQLite in %s%n", target, days, dir);
+    /** Events offered as fast as one thread makes them, never waiting: what the writer stores, what it drops. */
+    private static void burst(Path dir, long events) throws Exception {
+        Database database = Database.openIn(dir);
+        CallEventWriter writer = new CallEventWriter(database, () -> TestHotline.LOS_ANGELES, Clock.systemUTC(), Duration.ofDays(3650));
+        writer.start();
+        SyntheticCalls synthetic = new SyntheticCalls(PromptDirectory.load(Path.of("prompts")), 7);
+        Instant at = Instant.now().minus(Duration.ofDays(1));
+        long offered = 0;
+        long calls = 0;
+        long started = System.nanoTime();
+        while (offered < events) {
+            List<CallEvent> one = synthetic.oneCall();
+            writer.record("CA" + calls++, one, at);
+            offered += one.size();
+        }
+        double offering = (System.nanoTime() - started) / 1e9;
+        writer.close();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        EventStats stats = writer.stats();
+        System.out.printf("Burst, at full speed: %,d events offered in %.1f s (%,.0f events/s), never waiting; written %,d in "
+                        + "%.1f s (%,.0f events/s); dropped %,d (%.0f %%) as the queue (%,d events) was full%n", offered, offering,
+                offered / offering, stats.written(), seconds, stats.written() / seconds, stats.dropped(),
+                100.0 * stats.dropped() / offered, CallEventWriter.QUEUE_CAPACITY);
+    }
+
+    private static void run(Path dir, long target, int days, long rate, int runs) throws Exception {
+        System.out.printf("Steady: %,d events from synthetic calls over %d days, offered at %s, never waiting; SQLite in %s%n",
+                target, days, rate > 0 ? String.format("%,d events/s", rate) : "full speed", dir);
         Database database = Database.openIn(dir);
         Instant end = Instant.now();
         CallEventWriter writer = new CallEventWriter(database, () -> TestHotline.LOS_ANGELES, Clock.systemUTC(), Duration.ofDays(3650));
@@ -66,21 +109,29 @@ public final class MetricsBenchmark {
         while (offered < target) {
             Instant at = first.plusSeconds((long) (offered * minutesPerEvent * 60));
             List<CallEvent> events = synthetic.oneCall();
-            while (writer.stats().queued() > CallEventWriter.QUEUE_CAPACITY - 10_000) {
-                Thread.onSpinWait(); // the benchmark measures the writer, so it must not overrun the queue
+            if (rate > 0) {
+                // Arrivals keep to the clock, whatever the queue holds: a webhook never looks at it.
+                long due = started + (long) (offered * 1e9 / rate);
+                long early = due - System.nanoTime();
+                if (early > 1_000_000) {
+                    LockSupport.parkNanos(early);
+                }
             }
             writer.record("CA" + calls++, events, at);
             offered += events.size();
-            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+            if (System.nanoTime() - lastReport > 20_000_000_000L) {
                 lastReport = System.nanoTime();
-                System.out.printf("  ... %,d events written%n", writer.stats().written());
+                EventStats so = writer.stats();
+                System.out.printf("  ... %,d events offered, %,d written, %,d dropped%n", offered, so.written(), so.dropped());
             }
         }
+        double offering = (System.nanoTime() - started) / 1e9;
         writer.close();
         double seconds = (System.nanoTime() - started) / 1e9;
         EventStats stats = writer.stats();
-        System.out.printf("Writer: %,d events (%,d calls) written in %.1f s = %,.0f events/s; dropped %,d%n",
-                stats.written(), calls, seconds, stats.written() / seconds, stats.dropped());
+        System.out.printf("Writer: %,d events (%,d calls) offered in %.1f s (%,.0f events/s); written %,d in %.1f s; dropped %,d"
+                        + " (%.2f %%)%n", offered, calls, offering, offered / offering, stats.written(), seconds, stats.dropped(),
+                100.0 * stats.dropped() / offered);
         System.out.printf("Database: %,d raw events, %,d rollup rows, %,d MB on disk%n", count(database, "call_event"),
                 count(database, "event_rollup"), size(dir) / 1_000_000);
 
@@ -88,22 +139,35 @@ public final class MetricsBenchmark {
         LocalDate today = LocalDate.now(ZONE);
         for (int rangeDays : new int[]{1, 30, 90, 365}) {
             DateRange range = new DateRange(today.minusDays(rangeDays - 1), today);
-            System.out.printf("Queries over the last %d day(s), median and worst of 9 runs:%n", rangeDays);
-            time("  calls per day by language", () -> statistics.callsPerDay(range));
-            time("  calls per hour by language", () -> statistics.callsPerHour(range));
-            time("  calls by language", () -> statistics.callsByLanguage(range));
-            time("  options chosen", () -> statistics.optionsChosen(range));
-            time("  transfers by line and outcome", () -> statistics.transfers(range));
-            time("  transfer attempts", () -> statistics.transferAttempts(range));
-            time("  calls ended by last menu", () -> statistics.callsEndedByLastMenu(range));
-            time("  duration percentiles", () -> statistics.durations(range));
-            time("  the whole dashboard (both periods)", () -> new Reports(statistics, () -> catalog,
+            System.out.printf("Queries over the last %d day(s), median and worst of %d runs:%n", rangeDays, runs);
+            time("  calls per day by language", runs, () -> statistics.callsPerDay(range));
+            time("  calls per hour by language", runs, () -> statistics.callsPerHour(range));
+            time("  calls by language", runs, () -> statistics.callsByLanguage(range));
+            time("  options chosen", runs, () -> statistics.optionsChosen(range));
+            time("  transfers by line and outcome", runs, () -> statistics.transfers(range));
+            time("  transfer attempts", runs, () -> statistics.transferAttempts(range));
+            time("  calls ended by last menu", runs, () -> statistics.callsEndedByLastMenu(range));
+            time("  duration percentiles", runs, () -> statistics.durations(range));
+            time("  the whole dashboard (both periods)", runs, () -> new Reports(statistics, () -> catalog,
                     new SmallCounts(SmallCounts.DEFAULT_THRESHOLD)).build(range));
         }
     }
 
-    private static void time(String name, Supplier<?> query) {
-        long[] nanos = new long[9];
+    private static long longArg(String[] args, String name, long fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Long.parseLong(args[i + 1].replace("_", ""));
+            }
+        }
+        return fallback;
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+
+    private static void time(String name, int runs, Supplier<?> query) {
+        long[] nanos = new long[runs];
         for (int i = 0; i < nanos.length; i++) {
             long start = System.nanoTime();
             query.get();

@@ -88,4 +88,24 @@ class AnswerCacheTest {
             assertEquals(List.of("+18883737888"), atFive.dialed(), "17:00: closed, so the 24-hour line");
         }
     }
+
+    @Test
+    void aTransferOutcomeKeepsItsTextButReportsItsOwnTalkTime() {
+        CallStep.TransferResult step = new CallStep.TransferResult("en-US", SEED.hotline().id());
+        CallInput tenSeconds = CallInput.dialed("completed", 10);
+        CallInput tenMinutes = CallInput.dialed("completed", 600);
+        AnswerCache.Answer first = cache.answer(SEED, step, tenSeconds, WEDNESDAY_10AM,
+                () -> flow.respond(SEED, step, tenSeconds, WEDNESDAY_10AM));
+        AnswerCache.Answer second = cache.answer(SEED, step, tenMinutes, WEDNESDAY_10AM,
+                () -> flow.respond(SEED, step, tenMinutes, WEDNESDAY_10AM));
+        Reply built = flow.respond(SEED, step, tenMinutes, WEDNESDAY_10AM);
+        assertSame(first.twiml(), second.twiml(), "the text is kept");
+        assertArrayEquals(built.twiml().toXml().getBytes(StandardCharsets.UTF_8), second.twiml(), "and is what the flow builds");
+        assertEquals(built.events(), second.events(), "the events are this webhook's, with its own talk time");
+        assertTrue(!first.events().equals(second.events()), "not the first one's");
+        CallInput busy = CallInput.dialed("busy", 0);
+        AnswerCache.Answer other = cache.answer(SEED, step, busy, WEDNESDAY_10AM, () -> flow.respond(SEED, step, busy, WEDNESDAY_10AM));
+        assertArrayEquals(flow.respond(SEED, step, busy, WEDNESDAY_10AM).twiml().toXml().getBytes(StandardCharsets.UTF_8),
+                other.twiml(), "another outcome has its own text");
+    }
 }
