@@ -52,12 +52,7 @@ public final class Reports {
         this.rule = rule;
     }
 
-    /** The figures of {@code range}, compared with the same number of days just before it. */
-    public Report build(DateRange range) {
-        return build(range, new DateRange(range.first().minusDays(range.days()), range.first().minusDays(1)));
-    }
-
-    /** @param previous the days the headline figures are compared with */
+    /** @param previous the days the headline figures are compared with ({@link RangeChoice#comparedWith()}) */
     public Report build(DateRange range, DateRange previous) {
         List<Chart> charts = List.of(callsPerDay(range), weekdayAndHour(range), languages(range), mainMenu(range),
                 transfers(range), dropOffs(range), durations(range));

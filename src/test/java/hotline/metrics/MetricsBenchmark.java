@@ -3,6 +3,7 @@ package hotline.metrics;
 import hotline.TestHotline;
 import hotline.catalog.Catalog;
 import hotline.catalog.PromptDirectory;
+import hotline.dashboard.RangeChoice;
 import hotline.dashboard.Reports;
 import hotline.dashboard.SmallCounts;
 import hotline.dashboard.SyntheticCalls;
@@ -149,7 +150,8 @@ public final class MetricsBenchmark {
             time("  calls ended by last menu", runs, () -> statistics.callsEndedByLastMenu(range));
             time("  duration percentiles", runs, () -> statistics.durations(range));
             time("  the whole dashboard (both periods)", runs, () -> new Reports(statistics, () -> catalog,
-                    new SmallCounts(SmallCounts.DEFAULT_THRESHOLD)).build(range));
+                    new SmallCounts(SmallCounts.DEFAULT_THRESHOLD)).build(range,
+                    RangeChoice.parse(range.first().toString(), range.last().toString(), null, range.last()).comparedWith()));
         }
     }
 
