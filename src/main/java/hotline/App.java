@@ -7,11 +7,13 @@ import hotline.accounts.AccountsController;
 import hotline.accounts.DeviceCookies;
 import hotline.accounts.FirstAdmin;
 import hotline.accounts.LoginController;
+import hotline.accounts.LoginThrottle;
 import hotline.accounts.PasswordHasher;
 import hotline.accounts.SessionEnd;
 import hotline.accounts.Sessions;
 import hotline.admin.AdminRoutes;
 import hotline.admin.FallbackController;
+import hotline.content.ContentFollower;
 import hotline.content.ContentStartup;
 import hotline.content.ContentStore;
 import hotline.content.FallbackStatus;
@@ -39,6 +41,7 @@ import hotline.web.Routes;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.config.DataDirLock;
+import hotline.config.DatabaseSettings;
 import hotline.config.LocalToken;
 import hotline.dashboard.DashboardController;
 import hotline.dashboard.Reports;
@@ -131,10 +134,10 @@ public final class App {
         AccessControl access = new AccessControl(accounts, sessions, sessionEnd);
         LoginController login = new LoginController(accounts, sessions, audit, config.publicUrl().getScheme().equals("https"),
                 () -> FirstAdmin.forgetPasswordFile(config.dataDir()), new DeviceCookies(database, clock),
-                config.trustedProxies(), kept);
+                config.trustedProxies(), kept, LoginThrottle.forDatabase(database));
 
         ContentStore content = new ContentStore(database, clock);
-        RecordingStore recordingFiles = new RecordingStore(config.dataDir());
+        RecordingStore recordingFiles = new RecordingStore(config.dataDir(), database);
         FallbackStatus fallbackStatus = new FallbackStatus(database, clock);
         Publisher publisher = new Publisher(content, catalog, audit, recordingFiles::has,
                 new AnswerRehearsal(urls), fallbackStatus, clock);
@@ -183,6 +186,12 @@ public final class App {
                 webjars.roles = Set.of(Access.ANYONE);
             });
             javalin.events.serverStarted(events::start);
+            if (database.shared()) {
+                // Other instances may publish: what they publish is heard here too.
+                ContentFollower follower = new ContentFollower(content, catalog);
+                javalin.events.serverStarted(follower::start);
+                javalin.events.serverStopped(follower::close);
+            }
             javalin.events.serverStopped(events::close);
             javalin.events.serverStopped(afterStop::run);
 
@@ -215,6 +224,9 @@ public final class App {
                     TooLargeUpload.refuse(ctx);
                 } else if (UnreadableForm.causedBy(error)) {
                     UnreadableForm.refuse(ctx);
+                } else if (DatabaseGuard.unreachable(error)) {
+                    log.error("{} {} failed: the database cannot be reached ({})", ctx.method(), ctx.path(), error.toString());
+                    DatabaseGuard.refuseUnreachable(ctx);
                 } else if (error instanceof WorkLane.Busy) {
                     log.warn("Refused {} {}: too much admin work at once", ctx.method(), ctx.path());
                     WorkLane.refuse(ctx);
@@ -264,10 +276,15 @@ public final class App {
     /** @param lock held while the hotline runs, released when it stops (or when the process ends, however it ends) */
     private static RunningHotline start(Config config, Clock clock, DataDirLock lock) {
         Database database = openDatabase(config);
-        Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(),
-                new AuditLog(database, clock));
-        FirstAdmin.createIfNoAccounts(new Accounts(database, new PasswordHasher(), clock), config.dataDir(),
-                config.localMode());
+        // Instances starting at once on a new shared database: one publishes the first version and makes the first
+        // admin, the others then find both.
+        Catalog catalog = database.aloneAmongInstances("start-up", () -> {
+            Catalog published = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(),
+                    new AuditLog(database, clock));
+            FirstAdmin.createIfNoAccounts(new Accounts(database, new PasswordHasher(), clock), config.dataDir(),
+                    config.localMode());
+            return published;
+        });
         String token = config.twilioAuthToken().orElseGet(() -> LocalToken.createIn(config.dataDir()));
         PublishedCatalog published = new PublishedCatalog(catalog);
         AdminLanes lanes = AdminLanes.standard();
@@ -312,8 +329,11 @@ public final class App {
 
     private static Database openDatabase(Config config) {
         try {
-            return Database.openIn(config.dataDir(), ContentStartup.seedTimeZone(config.promptsDir()));
+            return Database.open(config.dataDir(), config.database(), ContentStartup.seedTimeZone(config.promptsDir()));
         } catch (RuntimeException e) {
+            if (config.database().isPresent()) {
+                throw new ConfigException(DatabaseSettings.URL, "names a database that cannot be used: " + e.getMessage());
+            }
             throw new ConfigException(Config.DATA_DIR, "holds a database that cannot be opened or upgraded ("
                     + config.dataDir().resolve(Database.FILE_NAME) + "): " + e.getMessage());
         }

@@ -15,8 +15,9 @@ public record RunningHotline(Javalin app, PublishedCatalog catalog, Database dat
         return app.port();
     }
 
-    /** Stops answering; the event writer writes what is queued, and the data directory is released. */
+    /** Stops answering; the event writer writes what is queued, the data directory is released, the database closed. */
     public void stop() {
         app.stop();
+        database.close();
     }
 }

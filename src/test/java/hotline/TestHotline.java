@@ -7,6 +7,7 @@ import hotline.accounts.Role;
 import hotline.catalog.Catalog;
 import hotline.catalog.PublishedCatalog;
 import hotline.config.Config;
+import hotline.config.DatabaseSettings;
 import hotline.content.ContentStore;
 import hotline.config.TrustedProxies;
 import hotline.db.Database;
@@ -54,6 +55,8 @@ public final class TestHotline implements AutoCloseable {
     public final PublishedCatalog catalog;
     public final Database database;
     public final Path dataDir;
+    /** How it was configured: its database among the rest. */
+    public final Config config;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public final Clock clock;
@@ -61,14 +64,15 @@ public final class TestHotline implements AutoCloseable {
     /** Where this hotline hashes passwords and does heavy admin work: tests can fill them. */
     public final AdminLanes lanes;
 
-    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Path dataDir, Clock clock, String publicUrl,
+    private TestHotline(Javalin app, PublishedCatalog catalog, Database database, Config config, Clock clock,
                         AdminLanes lanes) {
-        this.publicUrl = publicUrl;
+        this.publicUrl = config.publicUrl().toString();
         this.lanes = lanes;
         this.app = app;
         this.catalog = catalog;
         this.database = database;
-        this.dataDir = dataDir;
+        this.dataDir = config.dataDir();
+        this.config = config;
         this.clock = clock;
     }
 
@@ -134,18 +138,35 @@ public final class TestHotline implements AutoCloseable {
 
     private static TestHotline start(Clock clock, String publicUrl, int port, TrustedProxies proxies,
                                      Optional<String> metricsToken) {
+        return start(config(publicUrl, port, proxies, metricsToken, TestDatabases.settingsForNewHotline()), clock);
+    }
+
+    /**
+     * One of several instances sharing {@code database}: the same public URL and Twilio token as every other, a data
+     * directory of its own, at office hours.
+     */
+    public static TestHotline instanceOn(DatabaseSettings database) {
+        return start(config(PUBLIC_URL, 0, TrustedProxies.NONE, Optional.of(METRICS_TOKEN), Optional.of(database)),
+                Clock.fixed(OFFICE_HOURS.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")));
+    }
+
+    private static Config config(String publicUrl, int port, TrustedProxies proxies, Optional<String> metricsToken,
+                                 Optional<DatabaseSettings> database) {
         try {
             Path dataDir = Files.createTempDirectory("hotline-test-data");
-            Config config = new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
+            return new Config(port, URI.create(publicUrl), Optional.of(TOKEN), dataDir, SEED_PROMPTS,
                     Duration.ofDays(Config.DEFAULT_RETENTION_DAYS), Config.DEFAULT_SMALL_COUNT_THRESHOLD,
-                    metricsToken, proxies);
-            // The same start as scripts/run: the data directory locked, the first version published, the fallback noted.
-            RunningHotline running = App.start(config, clock);
-            return new TestHotline(running.app(), running.catalog(), running.database(), dataDir, clock, publicUrl,
-                    running.lanes());
+                    metricsToken, proxies, database);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A hotline with these settings: for instance a second one on the same PostgreSQL database as another. */
+    public static TestHotline start(Config config, Clock clock) {
+        // The same start as scripts/run: the data directory locked, the first version published, the fallback noted.
+        RunningHotline running = App.start(config, clock);
+        return new TestHotline(running.app(), running.catalog(), running.database(), config, clock, running.lanes());
     }
 
     /** Adds an account directly in the database, as {@code scripts/hotline user add} would. */
@@ -166,6 +187,11 @@ public final class TestHotline implements AutoCloseable {
 
     public Account addAccount(String name, Role role, String password) {
         return new Accounts(database, new PasswordHasher(), clock).create(name, role, password, false);
+    }
+
+    /** A browser-like client of pages at {@code base} (a load balancer's, say), with its own cookies. */
+    public static WebClient browserAt(String base) {
+        return new WebClient(base);
     }
 
     /** A browser-like client of this hotline's pages, with its own cookies. */
@@ -270,6 +296,7 @@ public final class TestHotline implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        database.close();
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -29,7 +29,7 @@ public final class LoginController {
     private final Sessions sessions;
     private final AuditLog audit;
     private final boolean secureCookies;
-    private final LoginThrottle throttle = new LoginThrottle();
+    private final LoginThrottle throttle;
     private final Runnable afterPasswordChange;
     private final DeviceCookies devices;
     private final TrustedProxies proxies;
@@ -41,10 +41,12 @@ public final class LoginController {
      * @param afterPasswordChange run after any password change (forgets the first admin's one-time password file)
      * @param devices             the device cookies of browsers that signed in before
      * @param proxies             the reverse proxies whose X-Forwarded-For names the client
+     * @param throttle            counts sign-in attempts (see {@link LoginThrottle#forDatabase})
      */
     public LoginController(Accounts accounts, Sessions sessions, AuditLog audit, boolean secureCookies,
                            Runnable afterPasswordChange, DeviceCookies devices, TrustedProxies proxies,
-                           KeptForms kept) {
+                           KeptForms kept, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.kept = kept;
         this.accounts = accounts;
         this.sessions = sessions;

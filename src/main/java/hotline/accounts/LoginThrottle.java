@@ -1,12 +1,11 @@
 package hotline.accounts;
 
+import hotline.db.Database;
+
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Slows down password guessing. Each attempt is counted before its password is checked, so that attempts sent in
@@ -17,12 +16,13 @@ import java.util.function.LongSupplier;
  * A browser that has signed in to the account before (it shows a valid {@link DeviceCookies device cookie}) is
  * counted on its own instead, per device, so that someone guessing elsewhere cannot lock the account's owner out.
  * <p>
- * Memory is bounded whatever arrives: names are counted by their first {@link #LONGEST_NAME} characters (no account
- * name is longer), an entry is forgotten {@link #FORGOTTEN_AFTER} after its last attempt once it no longer blocks,
- * and at most {@link #MOST_ENTRIES} are kept.
+ * What is kept is bounded whatever arrives: names are counted by their first {@link #LONGEST_NAME} characters (no
+ * account name is longer), and an entry is forgotten {@link #FORGOTTEN_AFTER} after its last attempt once it no longer
+ * blocks. One instance alone keeps them in memory, at most {@link #MOST_ENTRIES}; instances that share a database
+ * keep them there, so that spreading guesses over instances dodges nothing.
  */
-final class LoginThrottle {
-    static final int FREE_ATTEMPTS_PER_NAME = 3;
+public final class LoginThrottle {
+    public static final int FREE_ATTEMPTS_PER_NAME = 3;
     static final int FREE_ATTEMPTS_PER_ADDRESS = 10;
     static final int FREE_ATTEMPTS_PER_DEVICE = 3;
     static final int LONGEST_NAME = 64;
@@ -41,14 +41,29 @@ final class LoginThrottle {
         }
     }
 
-    private record Entry(int count, long blockedUntilNanos, long lastNanos) {
+    /** What is kept of one name, address or device: attempts in a row, until when it must wait, and its last attempt. */
+    record Entry(int count, long blockedUntilNanos, long lastNanos) {
+        boolean forgotten(long now) {
+            return blockedUntilNanos - now <= 0 && now - lastNanos > FORGOTTEN_AFTER.toNanos();
+        }
     }
 
-    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    /**
+     * Where the entries are kept: this instance's memory, or the database that several instances share, so that
+     * guesses spread over instances add up.
+     */
+    interface Store {
+        /** Replaces the key's entry (null: none) with what {@code change} makes of it, atomically; returns the result. */
+        Entry update(String key, long now, UnaryOperator<Entry> change);
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+        /** How many entries are kept, and how many characters their keys take: for tests. */
+        int size();
+
+        long retainedCharacters();
+    }
+
+    private final Store store;
     private final LongSupplier nanoTime;
-    private final AtomicLong lastSweepNanos;
 
     LoginThrottle() {
         this(System::nanoTime);
@@ -56,14 +71,28 @@ final class LoginThrottle {
 
     /** @param nanoTime the machine's timer; tests pass their own */
     LoginThrottle(LongSupplier nanoTime) {
+        this(new MemoryThrottleStore(nanoTime.getAsLong()), nanoTime);
+    }
+
+    LoginThrottle(Store store, LongSupplier nanoTime) {
+        this.store = store;
         this.nanoTime = nanoTime;
-        this.lastSweepNanos = new AtomicLong(nanoTime.getAsLong());
+    }
+
+    /**
+     * The throttle for a hotline on {@code database}: in memory for one instance alone; in the database when other
+     * instances share it, timed by the machines' clocks (which must agree, as they must for TLS anyway) rather than
+     * each machine's own timer.
+     */
+    public static LoginThrottle forDatabase(Database database) {
+        return database.shared()
+                ? new LoginThrottle(new DatabaseThrottleStore(database), () -> System.currentTimeMillis() * 1_000_000L)
+                : new LoginThrottle();
     }
 
     /** Counts the attempt, unless it must wait: then nothing is counted and the wait is returned. */
     Decision begin(Attempt attempt) {
         long now = nanoTime.getAsLong();
-        sweep(now);
         if (attempt.device().isPresent()) {
             return count(deviceKey(attempt), FREE_ATTEMPTS_PER_DEVICE, now);
         }
@@ -80,10 +109,11 @@ final class LoginThrottle {
 
     /** The password was right: the name's (or the device's) count starts again, and the address's forgets this one. */
     void succeeded(Attempt attempt) {
+        long now = nanoTime.getAsLong();
         if (attempt.device().isPresent()) {
-            entries.remove(deviceKey(attempt));
+            store.update(deviceKey(attempt), now, entry -> null);
         } else {
-            entries.remove(nameKey(attempt));
+            store.update(nameKey(attempt), now, entry -> null);
             uncount(addressKey(attempt));
         }
     }
@@ -100,18 +130,17 @@ final class LoginThrottle {
 
     /** How many names, addresses and devices are remembered, and how many characters that takes: for tests. */
     int size() {
-        return entries.size();
+        return store.size();
     }
 
     long retainedCharacters() {
-        return entries.keySet().stream().mapToLong(String::length).sum();
+        return store.retainedCharacters();
     }
 
     private Decision count(String key, int free, long now) {
-        makeRoomFor(key, now);
         long[] wait = {0};
-        Entry counted = entries.compute(key, (k, before) -> {
-            Entry current = before == null || forgotten(before, now) ? null : before;
+        Entry counted = store.update(key, now, before -> {
+            Entry current = before == null || before.forgotten(now) ? null : before;
             if (current != null && current.blockedUntilNanos() - now > 0) {
                 wait[0] = current.blockedUntilNanos() - now;
                 return current;
@@ -125,38 +154,8 @@ final class LoginThrottle {
     }
 
     private void uncount(String key) {
-        entries.computeIfPresent(key, (k, entry) -> entry.count() <= 1 ? null
+        store.update(key, nanoTime.getAsLong(), entry -> entry == null || entry.count() <= 1 ? null
                 : new Entry(entry.count() - 1, entry.blockedUntilNanos(), entry.lastNanos()));
-    }
-
-    /** Now and then, entries that are forgotten leave memory too (one attempt a minute does it, not every one). */
-    private void sweep(long now) {
-        long last = lastSweepNanos.get();
-        if (now - last > SWEEP_EVERY.toNanos() && lastSweepNanos.compareAndSet(last, now)) {
-            entries.values().removeIf(entry -> forgotten(entry, now));
-        }
-    }
-
-    private boolean forgotten(Entry entry, long now) {
-        return entry.blockedUntilNanos() - now <= 0 && now - entry.lastNanos() > FORGOTTEN_AFTER.toNanos();
-    }
-
-    /**
-     * Before a new entry when the map is full: forget what no longer blocks; under a flood of names that all block,
-     * the oldest half goes, since memory must stay bounded even then.
-     */
-    private void makeRoomFor(String key, long now) {
-        if (entries.size() < MOST_ENTRIES || entries.containsKey(key)) {
-            return;
-        }
-        entries.values().removeIf(entry -> forgotten(entry, now));
-        if (entries.size() >= MOST_ENTRIES) {
-            entries.values().removeIf(entry -> entry.blockedUntilNanos() - now <= 0);
-        }
-        if (entries.size() >= MOST_ENTRIES) {
-            entries.entrySet().stream().sorted(Comparator.comparingLong(e -> e.getValue().lastNanos()))
-                    .limit(entries.size() / 2).map(Map.Entry::getKey).toList().forEach(entries::remove);
-        }
     }
 
     /** Cut before it is normalized: a name of a megabyte is not copied whole, again and again. */

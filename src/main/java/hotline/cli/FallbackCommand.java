@@ -27,7 +27,7 @@ public final class FallbackCommand {
         ContentStore store = new ContentStore(database, Clock.systemUTC());
         Optional<ContentStore.Version> live = store.latest();
         if (live.isEmpty()) {
-            err.println("Nothing is published yet in " + database.file() + ": start the hotline once (scripts/run, or the "
+            err.println("Nothing is published yet in " + database + ": start the hotline once (scripts/run, or the "
                     + "service), which publishes the first version, then run this again.");
             return 2;
         }

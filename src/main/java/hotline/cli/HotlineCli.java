@@ -71,7 +71,7 @@ public final class HotlineCli {
         }
         try {
             Config config = Config.fromEnvironment();
-            Database database = Database.openIn(config.dataDir(), ContentStartup.seedTimeZone(config.promptsDir()));
+            Database database = Database.open(config.dataDir(), config.database(), ContentStartup.seedTimeZone(config.promptsDir()));
             if (fallback) {
                 System.exit(FallbackCommand.run(database, document, System.err));
             }

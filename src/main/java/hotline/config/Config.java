@@ -20,10 +20,11 @@ import java.util.Set;
  * @param publicUrl        the base URL Twilio uses to reach us; webhook signatures are checked against it
  * @param twilioAuthToken  absent means local mode: loopback only, with a token made fresh at each start
  * @param trustedProxies   the reverse proxies whose X-Forwarded-For tells who signs in; none by default
+ * @param database         a PostgreSQL database shared by several instances; absent means SQLite in {@code dataDir}
  */
 public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, Path dataDir, Path promptsDir,
                      Duration retention, int smallCountThreshold, Optional<String> metricsToken,
-                     TrustedProxies trustedProxies) {
+                     TrustedProxies trustedProxies, Optional<DatabaseSettings> database) {
     public static final String PORT = "HOTLINE_PORT";
     public static final String PUBLIC_URL = "HOTLINE_PUBLIC_URL";
     public static final String AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
@@ -58,7 +59,13 @@ public record Config(int port, URI publicUrl, Optional<String> twilioAuthToken, 
         checkLogFormat(env.get(LOG_FORMAT));
         return new Config(port, publicUrl, token, dataDir, promptsDir, retention(env.get(RETENTION_DAYS)),
                 smallCountThreshold(env.get(SMALL_COUNT_THRESHOLD)), metricsToken(env.get(METRICS_TOKEN)),
-                trustedProxies(env.get(TRUSTED_PROXIES)));
+                trustedProxies(env.get(TRUSTED_PROXIES)), DatabaseSettings.from(env));
+    }
+
+    /** The same settings with another database: for tests, and for a command that copies from one to the other. */
+    public Config withDatabase(Optional<DatabaseSettings> other) {
+        return new Config(port, publicUrl, twilioAuthToken, dataDir, promptsDir, retention, smallCountThreshold,
+                metricsToken, trustedProxies, other);
     }
 
     /** Without a Twilio token nothing outside this machine may reach the hotline. */

@@ -126,6 +126,7 @@ public final class ContentStore {
             // draft read now is the latest, and stays so until the commit. Read before a write, a busy moment of
             // the event writer would fail the transaction instead of making it wait.
             if (draftRead.isPresent()) {
+                lockDraft(connection);
                 Draft current = draft(connection);
                 if (!current.revision().equals(draftRead.get())) {
                     connection.rollback();
@@ -180,16 +181,32 @@ public final class ContentStore {
         }
     }
 
-    /** Changes the draft: reads it, applies {@code change}, writes it back, one change at a time. */
+    /**
+     * Changes the draft: reads it, applies {@code change}, writes it back, one change at a time, the draft locked in
+     * between, so that two admins saving at once (on two instances, even) never lose either change.
+     */
     public synchronized Draft updateDraft(String by, UnaryOperator<CatalogSource> change) {
-        Draft current = draft();
-        CatalogSource changed = change.apply(current.content());
         try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            lockDraft(connection);
+            Draft current = draft(connection);
+            CatalogSource changed = change.apply(current.content());
             writeDraft(connection, toJson(changed), current.basedOn(), clock.instant().toString(), by);
+            connection.commit();
         } catch (SQLException e) {
             throw new ContentStoreException(e);
         }
         return draft();
+    }
+
+    /**
+     * Locks the draft until the transaction ends: a write that changes nothing, which on PostgreSQL locks its row and on
+     * SQLite takes the database's write lock (waiting for either if someone else holds it).
+     */
+    private static void lockDraft(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("UPDATE catalog_draft SET id = id WHERE id = 1")) {
+            lock.executeUpdate();
+        }
     }
 
     private static void writeDraft(Connection connection, String json, long basedOn, String at, String by) throws SQLException {

@@ -66,7 +66,7 @@ public final class DemoData {
         }
         try {
             Config config = Config.fromEnvironment();
-            Database database = Database.openIn(config.dataDir(), ContentStartup.seedTimeZone(config.promptsDir()));
+            Database database = Database.open(config.dataDir(), config.database(), ContentStartup.seedTimeZone(config.promptsDir()));
             Clock clock = Clock.systemUTC();
             Catalog catalog = ContentStartup.published(new ContentStore(database, clock), config.promptsDir(), new AuditLog(database, clock));
             System.exit(seed(database, catalog, clock, days, perDay, force));

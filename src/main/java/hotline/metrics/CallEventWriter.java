@@ -64,12 +64,13 @@ public final class CallEventWriter implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.retention = retention;
-        this.keys = new CallKeys(clock);
+        this.keys = new CallKeys(clock, database.shared() ? new SharedSecrets(database) : new MemorySecrets());
         this.thread = new Thread(this::run, "call-event-writer");
         this.thread.setDaemon(true);
     }
 
     public void start() {
+        keys.refresh();
         thread.start();
     }
 
@@ -103,6 +104,7 @@ public final class CallEventWriter implements AutoCloseable {
         List<StoredEvent> batch = new ArrayList<>(MAX_BATCH);
         while (true) {
             try {
+                keys.refresh();
                 StoredEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closing) {
@@ -133,8 +135,7 @@ public final class CallEventWriter implements AutoCloseable {
         try {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
-                List<StoredEvent> complete = withTrails(connection, batch);
-                EventStore.write(connection, complete, zone.get());
+                writeInOrder(connection, batch);
                 connection.commit();
             }
             written.addAndGet(batch.size());
@@ -155,27 +156,40 @@ public final class CallEventWriter implements AutoCloseable {
 
     /**
      * A call's end is stored with the menu it last reached, its language and what happened last (an invalid key,
-     * say), so that drop-offs can be counted.
+     * say), so that drop-offs can be counted. The batch's other events are written first, so that where each call
+     * was last seen can be read back from the database when this instance's memory does not know: after a restart,
+     * or when other instances answered some of its steps.
      */
-    private List<StoredEvent> withTrails(Connection connection, List<StoredEvent> batch) throws java.sql.SQLException {
-        List<StoredEvent> complete = new ArrayList<>(batch.size());
+    private void writeInOrder(Connection connection, List<StoredEvent> batch) throws java.sql.SQLException {
+        List<StoredEvent> steps = new ArrayList<>(batch.size());
+        List<StoredEvent> ends = new ArrayList<>();
         for (StoredEvent stored : batch) {
             CallEvent event = stored.event();
             if (event.kind() == EventKind.CALL_ENDED) {
-                EventStore.Trail trail = trails.remove(stored.callKey());
-                if (trail == null) {
-                    trail = EventStore.trailInDatabase(connection, stored.callKey(), stored.minute())
-                            .orElse(EventStore.Trail.NOWHERE);
-                }
-                complete.add(stored.with(event.ended(trail.menu(), trail.language(), trail.kind())));
+                ends.add(stored);
             } else {
                 EventStore.Trail before = trails.get(stored.callKey());
                 String language = !event.language().isEmpty() ? event.language() : before == null ? "" : before.language();
                 trails.put(stored.callKey(), new EventStore.Trail(event.menu(), language, event.kind().stored()));
-                complete.add(stored);
+                steps.add(stored);
             }
         }
-        return complete;
+        EventStore.write(connection, steps, zone.get());
+        if (ends.isEmpty()) {
+            return;
+        }
+        List<StoredEvent> completeEnds = new ArrayList<>(ends.size());
+        for (StoredEvent end : ends) {
+            EventStore.Trail remembered = trails.remove(end.callKey());
+            EventStore.Trail trail = remembered;
+            // With other instances the database, which has every instance's events, knows better than this memory.
+            if (trail == null || database.shared()) {
+                trail = EventStore.trailInDatabase(connection, end.callKey(), end.minute())
+                        .orElse(remembered == null ? EventStore.Trail.NOWHERE : remembered);
+            }
+            completeEnds.add(end.with(end.event().ended(trail.menu(), trail.language(), trail.kind())));
+        }
+        EventStore.write(connection, completeEnds, zone.get());
     }
 
     private void keepRetention() {
@@ -185,11 +199,15 @@ public final class CallEventWriter implements AutoCloseable {
         nextRetentionNanos = System.nanoTime() + RETENTION_CHECK_EVERY.toNanos();
         Instant now = clock.instant();
         long cutoff = Math.floorDiv(now.minus(retention).getEpochSecond(), 60);
-        try (Connection connection = database.connect()) {
-            int deleted = EventStore.deleteBefore(connection, cutoff);
-            if (deleted > 0) {
-                log.info("Deleted {} raw call events older than {} days; hourly rollups are kept", deleted, retention.toDays());
-            }
+        try {
+            // Once an hour across all instances sharing the database, not once by each.
+            database.onceAmongInstances("retention", RETENTION_CHECK_EVERY.minusMinutes(5), connection -> {
+                int deleted = EventStore.deleteBefore(connection, cutoff);
+                if (deleted > 0) {
+                    log.info("Deleted {} raw call events older than {} days; hourly rollups are kept", deleted,
+                            retention.toDays());
+                }
+            });
         } catch (Exception e) {
             log.warn("Could not delete old call events, will try again in an hour: {}", e.toString());
         }

@@ -12,21 +12,34 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns Twilio's CallSid into a key that links one call's events and nothing else: an HMAC whose secret is made
- * at random, kept only in memory, and replaced every day (UTC). Neither the database nor Twilio's call records
- * can lead back from a key to a call. A restart or a new day splits a call in progress into two keys.
+ * at random and replaced every day (UTC). Where the secret is kept is {@link DailySecrets}'s business: in memory
+ * only, for one instance alone; in the database for the day, for several instances sharing it. Once the day is
+ * over, neither the database nor Twilio's call records can lead back from a key to a call. A new day splits a call
+ * in progress into two keys.
  */
 final class CallKeys {
     private final Clock clock;
+    private final DailySecrets secrets;
     private final SecureRandom random = new SecureRandom();
     private volatile DailySecret secret;
     /** One Mac per thread, keyed with the day's secret: looking one up and keying it costs more than using it. */
     private final ThreadLocal<KeyedMac> macs = ThreadLocal.withInitial(KeyedMac::new);
 
-    private record DailySecret(LocalDate day, SecretKeySpec key) {
+    private record DailySecret(LocalDate day, byte[] bytes, SecretKeySpec key) {
     }
 
     CallKeys(Clock clock) {
+        this(clock, new MemorySecrets());
+    }
+
+    CallKeys(Clock clock, DailySecrets secrets) {
         this.clock = clock;
+        this.secrets = secrets;
+    }
+
+    /** Fetches ahead the secrets that come from elsewhere; on the event writer's thread, never a webhook's. */
+    void refresh() {
+        secrets.refresh(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     String keyFor(String callSid) {
@@ -59,16 +72,14 @@ final class CallKeys {
         }
     }
 
+    /** Today's secret; asked again only when the day changes or a shared secret replaces a stand-in. */
     private DailySecret todaysSecret() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        byte[] bytes = secrets.forDay(today).orElseThrow();
         DailySecret current = secret;
-        if (current == null || !current.day().equals(today)) {
-            synchronized (this) {
-                if (secret == null || !secret.day().equals(today)) {
-                    secret = new DailySecret(today, new SecretKeySpec(randomBytes(), "HmacSHA256"));
-                }
-                current = secret;
-            }
+        if (current == null || !current.day().equals(today) || current.bytes() != bytes) {
+            current = new DailySecret(today, bytes, new SecretKeySpec(bytes, "HmacSHA256"));
+            secret = current;
         }
         return current;
     }

@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,13 +65,21 @@ final class EventStore {
     private record RollupKey(long time, Rollup.Entry entry) {
     }
 
+    private static final Comparator<RollupKey> ROLLUP_ORDER = Comparator.comparingLong(RollupKey::time)
+            .thenComparing(k -> k.entry().kind()).thenComparing(k -> k.entry().language())
+            .thenComparing(k -> k.entry().menu()).thenComparing(k -> k.entry().choice())
+            .thenComparing(k -> k.entry().line()).thenComparing(k -> k.entry().outcome())
+            .thenComparing(k -> k.entry().failover()).thenComparingInt(k -> k.entry().durationStep());
+
     /**
      * Adds the events to the hourly and the daily rollup. Events are summed here first, so a batch costs a
      * handful of upserts, not one per event.
      */
     private static void addToRollups(Connection connection, List<StoredEvent> events, ZoneId zone) throws SQLException {
-        Map<RollupKey, long[]> hourly = new LinkedHashMap<>();
-        Map<RollupKey, long[]> daily = new LinkedHashMap<>();
+        // Sorted: two instances that write rows of the same hour lock them in the same order, so neither waits for the
+        // other while holding what the other waits for (a deadlock PostgreSQL would end by failing one batch).
+        Map<RollupKey, long[]> hourly = new TreeMap<>(ROLLUP_ORDER);
+        Map<RollupKey, long[]> daily = new TreeMap<>(ROLLUP_ORDER);
         for (StoredEvent stored : events) {
             long hour = Math.floorDiv(stored.minute(), 60);
             long day = LocalDate.ofInstant(Instant.ofEpochSecond(stored.minute() * 60), zone).toEpochDay();
@@ -117,16 +126,25 @@ final class EventStore {
         }
     }
 
-    /** After a restart, where a call was last seen comes from its stored events, among the last hours' only. */
+    /**
+     * Where a call was last seen, from its stored events among the last hours' only: after a restart, or when other
+     * instances answered some of its steps. Its language is the last one it chose, whichever event says so.
+     */
     static Optional<Trail> trailInDatabase(Connection connection, String callKey, long nowMinute) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT menu, language, kind FROM call_event
+                SELECT menu, (SELECT language FROM call_event
+                              WHERE occurred_minute >= ? AND call_key = ? AND language <> ''
+                              ORDER BY id DESC LIMIT 1), kind
+                FROM call_event
                 WHERE occurred_minute >= ? AND call_key = ? AND kind <> 'call_ended'
                 ORDER BY id DESC LIMIT 1""")) {
             query.setLong(1, nowMinute - LONGEST_CALL_MINUTES);
             query.setString(2, callKey);
+            query.setLong(3, nowMinute - LONGEST_CALL_MINUTES);
+            query.setString(4, callKey);
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(new Trail(rows.getString(1), rows.getString(2), rows.getString(3)))
+                return rows.next() ? Optional.of(new Trail(rows.getString(1),
+                        rows.getString(2) == null ? "" : rows.getString(2), rows.getString(3)))
                         : Optional.empty();
             }
         }

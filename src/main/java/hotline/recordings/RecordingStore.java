@@ -1,5 +1,10 @@
 package hotline.recordings;
 
+import hotline.db.Database;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,23 +12,33 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Recorded audio, under the data directory's {@code recordings/}. A file is named by the SHA-256 of its content,
- * so its URL cannot be guessed, the same audio is kept once, and a file never changes once written. Only WAV and
- * MP3 files Twilio can play are taken, up to 5 MB.
+ * Recorded audio, kept in the database (so that every instance sharing it can play what an admin uploaded to one)
+ * and copied to the data directory's {@code recordings/}, from which it is served: Twilio fetches a recording
+ * during a call, and a copy at hand plays even while the database cannot be reached. A recording is named by the
+ * SHA-256 of its content, so its URL cannot be guessed, the same audio is kept once, and it never changes once
+ * written. Only WAV and MP3 files Twilio can play are taken, up to 5 MB. (Releases before recordings were kept in
+ * the database left them as files only; those are still served.)
  */
 public final class RecordingStore {
     public static final long MAX_BYTES = 5L * 1024 * 1024;
     static final String FILE_NAME = "[0-9a-f]{64}\\.(wav|mp3)";
+    private static final Logger log = LoggerFactory.getLogger(RecordingStore.class);
 
     private final Path dir;
+    private final Database database;
 
-    public RecordingStore(Path dataDir) {
+    public RecordingStore(Path dataDir, Database database) {
         this.dir = dataDir.resolve("recordings");
+        this.database = database;
     }
 
     /** An upload that is not a recording the hotline can play; the message says why, for the person who sent it. */
@@ -58,9 +73,53 @@ public final class RecordingStore {
                     + " but is named otherwise)") + ". Twilio plays WAV and MP3; export the recording as one of them.");
         }
         String file = sha256(audio) + "." + type;
+        try (Connection connection = database.connect();
+             PreparedStatement keep = connection.prepareStatement(
+                     "INSERT INTO recording (name, audio, saved_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+            keep.setString(1, file);
+            keep.setBytes(2, audio);
+            keep.setLong(3, System.currentTimeMillis() / 1000);
+            keep.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot keep the recording in " + database + ": " + e.getMessage(), e);
+        }
+        copyHere(file, audio);
+        return file;
+    }
+
+    /**
+     * The path of a kept recording, copied here from the database if this instance has no copy yet; empty for a name
+     * that is not one of ours, or a recording that is nowhere (or only in a database that cannot be reached now).
+     */
+    public Optional<Path> file(String name) {
+        if (name == null || !name.matches(FILE_NAME)) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(name);
+        if (Files.isRegularFile(file)) {
+            return Optional.of(file);
+        }
+        try (Connection connection = database.connect();
+             PreparedStatement read = connection.prepareStatement("SELECT audio FROM recording WHERE name = ?")) {
+            read.setString(1, name);
+            try (ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                copyHere(name, row.getBytes(1));
+                return Optional.of(file);
+            }
+        } catch (SQLException | UncheckedIOException e) {
+            log.warn("Could not fetch the recording {} from {}: {}", name, database, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Writes the copy whole or not at all: a recording half written is never served. */
+    private void copyHere(String name, byte[] audio) {
         try {
             Files.createDirectories(dir);
-            Path target = dir.resolve(file);
+            Path target = dir.resolve(name);
             if (!Files.exists(target)) {
                 Path temp = Files.createTempFile(dir, "upload", ".tmp");
                 Files.write(temp, audio);
@@ -69,16 +128,6 @@ public final class RecordingStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the recording under " + dir, e);
         }
-        return file;
-    }
-
-    /** The path of a kept recording; empty for a name that is not one of ours or a file that is not there. */
-    public Optional<Path> file(String name) {
-        if (name == null || !name.matches(FILE_NAME)) {
-            return Optional.empty();
-        }
-        Path file = dir.resolve(name);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     public boolean has(String name) {

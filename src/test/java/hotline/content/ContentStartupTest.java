@@ -1,5 +1,6 @@
 package hotline.content;
 
+import hotline.TestDatabases;
 import hotline.TestHotline;
 import hotline.audit.AuditLog;
 import hotline.catalog.Catalog;
@@ -31,7 +32,7 @@ class ContentStartupTest {
 
     @Test
     void anEmptyDatabaseIsSeededFromThePromptFilesOnce() {
-        Database database = Database.openIn(dataDir);
+        Database database = TestDatabases.open(dataDir);
         ContentStore store = new ContentStore(database, clock);
         Catalog first = ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock));
         assertEquals("v1", first.version());
@@ -42,7 +43,7 @@ class ContentStartupTest {
 
     @Test
     void afterThatTheDatabaseWinsOverThePromptFiles(@TempDir Path otherPrompts) {
-        Database database = Database.openIn(dataDir);
+        Database database = TestDatabases.open(dataDir);
         ContentStore store = new ContentStore(database, clock);
         ContentStartup.published(store, TestHotline.SEED_PROMPTS, new AuditLog(database, clock));
         CatalogSource edited = store.draft().content();
@@ -59,7 +60,7 @@ class ContentStartupTest {
 
     @Test
     void textsANewReleaseNeedsAreAddedFromThePromptFilesWithoutTouchingEditedOnes() {
-        Database database = Database.openIn(dataDir);
+        Database database = TestDatabases.open(dataDir);
         ContentStore store = new ContentStore(database, clock);
         CatalogSource seed = PromptDirectory.read(TestHotline.SEED_PROMPTS);
         Map<String, Map<String, Object>> older = new LinkedHashMap<>();
@@ -85,7 +86,7 @@ class ContentStartupTest {
      */
     @Test
     void contentFromBeforeLineKindsAndTheWhisperIsCompletedFromThePromptFiles() throws Exception {
-        Database database = Database.openIn(dataDir);
+        Database database = TestDatabases.open(dataDir);
         ContentStore store = new ContentStore(database, clock);
         CatalogSource seed = PromptDirectory.read(TestHotline.SEED_PROMPTS);
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -112,7 +113,7 @@ class ContentStartupTest {
 
     @Test
     void aPublishedVersionThatCannotBeCompletedStopsStartUpWithItsProblems() {
-        Database database = Database.openIn(dataDir);
+        Database database = TestDatabases.open(dataDir);
         ContentStore store = new ContentStore(database, clock);
         CatalogSource seed = PromptDirectory.read(TestHotline.SEED_PROMPTS);
         var lines = seed.lines();

@@ -1,5 +1,6 @@
 package hotline.metrics;
 
+import hotline.TestDatabases;
 import hotline.TestHotline;
 import hotline.db.Database;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,17 +31,18 @@ import static org.mockito.Mockito.spy;
 /**
  * A batch of call events that fails halfway, after the events were inserted and the hourly counts added but before
  * the daily counts were: none of it may stay, or the dashboard's hourly and daily figures would disagree for good.
- * A real database does not fail at exactly that statement on demand, so Mockito wraps the real SQLite connection and
- * makes that one statement throw, as a full disk would.
+ * A real database does not fail at exactly that statement on demand, so Mockito wraps the real connections (SQLite's
+ * or PostgreSQL's) and makes that one statement throw, once, as a full disk would.
  */
 class FailedBatchTest {
     private static final Instant NOW = Instant.parse("2026-12-02T18:00:00Z");
 
     @Test
     void aBatchThatFailsMidwayLeavesNothingAndTheNextOneIsWrittenWhole(@TempDir Path dir) throws Exception {
-        Database database = spy(Database.openIn(dir, () -> TestHotline.LOS_ANGELES));
-        doAnswer(invocation -> failingOnTheDailyCounts((Connection) invocation.callRealMethod()))
-                .doCallRealMethod().when(database).connect();
+        Database database = spy(TestDatabases.open(dir));
+        AtomicBoolean failed = new AtomicBoolean();
+        doAnswer(invocation -> failingOnceOnTheDailyCounts((Connection) invocation.callRealMethod(), failed))
+                .when(database).connect();
 
         try (CallEventWriter writer = new CallEventWriter(database, () -> TestHotline.LOS_ANGELES,
                 Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(90))) {
@@ -64,12 +67,17 @@ class FailedBatchTest {
                 "hours and days count the same events");
     }
 
-    /** The real connection, except that the batch adding to the daily counts throws. */
-    private static Connection failingOnTheDailyCounts(Connection real) throws SQLException {
+    /** The real connection, except that the first batch adding to the daily counts throws. */
+    private static Connection failingOnceOnTheDailyCounts(Connection real, AtomicBoolean failed) throws SQLException {
         Connection connection = spy(real);
         doAnswer(invocation -> {
             PreparedStatement statement = spy((PreparedStatement) invocation.callRealMethod());
-            doThrow(new SQLException("disk I/O error")).when(statement).executeBatch();
+            doAnswer(batch -> {
+                if (failed.compareAndSet(false, true)) {
+                    throw new SQLException("disk I/O error");
+                }
+                return batch.callRealMethod();
+            }).when(statement).executeBatch();
             return statement;
         }).when(connection).prepareStatement(argThat((String sql) -> sql.contains("INSERT INTO event_rollup_daily")));
         return connection;

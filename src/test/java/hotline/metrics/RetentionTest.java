@@ -1,5 +1,6 @@
 package hotline.metrics;
 
+import hotline.TestDatabases;
 import hotline.TestHotline;
 import hotline.db.Database;
 
@@ -27,7 +28,7 @@ class RetentionTest {
     @Test
     void oldRawEventsGoRollupsStay() throws Exception {
         Instant now = Instant.parse("2026-12-02T18:00:00Z");
-        Database database = Database.openIn(dir);
+        Database database = TestDatabases.open(dir);
         long today = now.getEpochSecond() / 60;
         long old = now.minus(Duration.ofDays(91)).getEpochSecond() / 60;
         long recent = now.minus(Duration.ofDays(89)).getEpochSecond() / 60;
