@@ -2,6 +2,7 @@ package hotline.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a PostgreSQL database is, for a hotline that shares its state with other instances. Without these settings the
@@ -35,6 +36,15 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         if (!rest.matches("[^/?#\\s]+/[A-Za-z0-9_\\-]+(\\?\\S*)?")) {
             throw new ConfigException(URL, "\"" + shown(trimmed) + "\" is not a PostgreSQL JDBC URL; write it like "
                     + "jdbc:postgresql://db.example.org:5432/hotline (host, optional port, database name)");
+        }
+        String host = rest.substring(0, rest.indexOf('/')).replaceAll(":[0-9]*$", "");
+        String sslmode = rest.matches(".*[?&]sslmode=[a-z-]+.*") ? rest.replaceAll(".*[?&]sslmode=([a-z-]+).*", "$1") : "";
+        boolean encrypted = Set.of("require", "verify-ca", "verify-full").contains(sslmode);
+        if (!encrypted && !sslmode.equals("disable") && !Config.isLoopback(java.net.URI.create("http://" + host))) {
+            // PostgreSQL's driver would otherwise try TLS and quietly fall back to sending everything in clear.
+            throw new ConfigException(URL, "\"" + shown(trimmed) + "\" reaches a database on another machine without "
+                    + "requiring encryption: add ?sslmode=verify-full (the server's certificate checked), or "
+                    + "?sslmode=disable only on a private network you trust");
         }
         return Optional.of(new DatabaseSettings(trimmed, user, password));
     }

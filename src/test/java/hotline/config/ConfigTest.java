@@ -69,4 +69,48 @@ class ConfigTest {
         assertEquals(second, LocalToken.readFrom(dataDir));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(LocalToken.FILE_NAME))));
     }
+
+    @Test
+    void withoutADatabaseUrlTheDataStaysInSqlite() {
+        assertTrue(Config.fromMap(Map.of()).database().isEmpty());
+    }
+
+    @Test
+    void aDatabaseUrlMovesTheDataToPostgresAndItsPasswordIsNeverShown() {
+        Config config = Config.fromMap(Map.of(DatabaseSettings.URL, "jdbc:postgresql://db.example.org:5432/hotline?sslmode=verify-full",
+                DatabaseSettings.USER, "hotline", DatabaseSettings.PASSWORD, "s3cret-password"));
+        DatabaseSettings database = config.database().orElseThrow();
+        assertEquals("hotline", database.user().orElseThrow());
+        assertEquals("s3cret-password", database.password().orElseThrow());
+        assertTrue(!database.toString().contains("s3cret") && !config.toString().contains("s3cret"), config.toString());
+        assertEquals("jdbc:postgresql://db.example.org:5432/hotline?…", database.shownUrl(), "a query may hold a password");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "jdbc:mysql://db/hotline|is not a PostgreSQL JDBC URL",
+            "postgresql://db.example.org/hotline|is not a PostgreSQL JDBC URL",
+            "jdbc:postgresql://db.example.org:5432/|is not a PostgreSQL JDBC URL",
+            "jdbc:postgresql://db.example.org:5432/hotline|without requiring encryption: add ?sslmode=verify-full",
+            "jdbc:postgresql://db.example.org/hotline?sslmode=prefer|without requiring encryption"})
+    void aDatabaseUrlThatWouldNotWorkOrWouldSendDataInClearIsRefused(String url, String message) {
+        ConfigException error = assertThrows(ConfigException.class, () -> Config.fromMap(Map.of(DatabaseSettings.URL, url)));
+        assertTrue(error.getMessage().startsWith(DatabaseSettings.URL) && error.getMessage().contains(message),
+                error.getMessage());
+    }
+
+    @Test
+    void aLocalDatabaseOrAnExplicitChoiceNeedsNoEncryption() {
+        for (String url : new String[]{"jdbc:postgresql://127.0.0.1:5432/hotline", "jdbc:postgresql://localhost/hotline",
+                "jdbc:postgresql://10.0.0.5:5432/hotline?sslmode=disable"}) {
+            assertTrue(Config.fromMap(Map.of(DatabaseSettings.URL, url)).database().isPresent(), url);
+        }
+    }
+
+    @Test
+    void aDatabaseUserWithoutItsUrlIsRefusedRatherThanIgnored() {
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> Config.fromMap(Map.of(DatabaseSettings.USER, "hotline")));
+        assertTrue(error.getMessage().contains("is not set, but " + DatabaseSettings.USER + " is"), error.getMessage());
+    }
 }

@@ -1,6 +1,7 @@
 package hotline.deploy;
 
 import hotline.config.Config;
+import hotline.config.DatabaseSettings;
 
 import org.junit.jupiter.api.Test;
 
@@ -121,13 +122,14 @@ class DeployFilesTest {
     void theExampleSettingsHoldNoSecretAndNameOnlyWhatIsRead() throws IOException {
         Set<String> read = Set.of(Config.PORT, Config.PUBLIC_URL, Config.AUTH_TOKEN, Config.RETENTION_DAYS,
                 Config.SMALL_COUNT_THRESHOLD, Config.LOG_FORMAT, Config.METRICS_TOKEN, Config.ALLOW_HTTP,
-                "HOTLINE_ACCESS_LOG_LEVEL", "TWILIO_ACCOUNT_SID", "TWILIO_API_KEY", "TWILIO_API_SECRET");
+                "HOTLINE_ACCESS_LOG_LEVEL", "TWILIO_ACCOUNT_SID", "TWILIO_API_KEY", "TWILIO_API_SECRET",
+                DatabaseSettings.URL, DatabaseSettings.USER, DatabaseSettings.PASSWORD);
         Map<String, String> example = example();
         assertTrue(example.containsKey(Config.PUBLIC_URL) && example.containsKey(Config.AUTH_TOKEN), example.toString());
         for (Map.Entry<String, String> setting : example.entrySet()) {
             assertTrue(read.contains(setting.getKey()), setting.getKey() + " is read by nothing");
         }
-        for (String secret : List.of(Config.AUTH_TOKEN, Config.METRICS_TOKEN, "TWILIO_API_SECRET")) {
+        for (String secret : List.of(Config.AUTH_TOKEN, Config.METRICS_TOKEN, "TWILIO_API_SECRET", DatabaseSettings.PASSWORD)) {
             assertEquals("", example.getOrDefault(secret, ""), secret + " must be empty in the example");
         }
         assertFalse(example.containsKey(Config.DATA_DIR), "the unit sets the data directory, with its ReadWritePaths");
