@@ -10,6 +10,7 @@ import hotline.audit.AuditLog;
 import hotline.content.ContentStartup;
 import hotline.config.Config;
 import hotline.config.ConfigException;
+import hotline.config.DatabaseSettings;
 import hotline.db.Database;
 import hotline.twilio.TwilioCli;
 
@@ -34,8 +35,12 @@ public final class HotlineCli {
                    scripts/hotline fallback-twiml                        print the fallback to paste into a TwiML Bin
                    scripts/hotline twilio connect|check --number NUMBER  set up or check the Twilio number
                                                                          (scripts/hotline twilio --help)
+                   scripts/hotline copy-to-postgres                      copy the SQLite database under HOTLINE_DATA_DIR
+                                                                         into the empty PostgreSQL database that
+                                                                         HOTLINE_DATABASE_URL names (hotline stopped)
 
-            Works on the database under HOTLINE_DATA_DIR (default ./data), also while the hotline runs.
+            Works on the database the hotline uses: PostgreSQL if HOTLINE_DATABASE_URL is set, else SQLite under
+            HOTLINE_DATA_DIR (default ./data); also while the hotline runs.
             Passwords are read from the terminal without echo; with no terminal, from two lines on stdin.
             """;
 
@@ -71,6 +76,15 @@ public final class HotlineCli {
         }
         try {
             Config config = Config.fromEnvironment();
+            if (args.length > 0 && args[0].equals(CopyToPostgres.NAME)) {
+                if (config.database().isEmpty()) {
+                    System.err.println("Set " + DatabaseSettings.URL + " (and " + DatabaseSettings.USER + ", "
+                            + DatabaseSettings.PASSWORD + ") to the empty PostgreSQL database to copy into.");
+                    System.exit(2);
+                }
+                System.exit(CopyToPostgres.run(config.dataDir(), config.promptsDir(), config.database().get(), System.out,
+                        System.err));
+            }
             Database database = Database.open(config.dataDir(), config.database(), ContentStartup.seedTimeZone(config.promptsDir()));
             if (fallback) {
                 System.exit(FallbackCommand.run(database, document, System.err));
