@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
+import hotline.db.TestPostgres;
 import hotline.simulator.CallRecord;
 import hotline.simulator.SimulatedCall;
 
@@ -23,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Calls with distinctive caller data leave no trace of it in the log or under the data directory. */
+/**
+ * Calls with distinctive caller data leave no trace of it in the log, under the data directory, or (on PostgreSQL)
+ * anywhere in the database.
+ */
 class PrivacyTest {
     private static final List<String> CALLER_DATA = List.of("+13105550187", "3105550187", "Marisol Quintanilla-Oyelaran",
             "Tarzana", "91356", "CAfeedface0badc0ffee0000000000c0de");
@@ -71,6 +75,10 @@ class PrivacyTest {
             hotline.stop(); // writes every queued event, so the database is complete before we search it
             assertEventsStoredToTheMinuteOnly(hotline);
 
+            if (hotline.config.database().isPresent()) {
+                // On PostgreSQL the data is not under the data directory: all of the database, as a dump.
+                everything.add("pg_dump: " + TestPostgres.get().dump(hotline.config.database().get()));
+            }
             try (Stream<Path> files = Files.walk(hotline.dataDir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     everything.add(file + ": " + new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));

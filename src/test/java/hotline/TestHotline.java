@@ -141,6 +141,12 @@ public final class TestHotline implements AutoCloseable {
         return start(config(publicUrl, port, proxies, metricsToken, TestDatabases.settingsForNewHotline()), clock);
     }
 
+    /** On SQLite, whichever engine the storage tests run on: for what only SQLite has (a file to copy from, say). */
+    public static TestHotline startOnSqlite() {
+        return start(config(PUBLIC_URL, 0, TrustedProxies.NONE, Optional.of(METRICS_TOKEN), Optional.empty()),
+                Clock.fixed(OFFICE_HOURS.atZone(LOS_ANGELES).toInstant(), ZoneId.of("UTC")));
+    }
+
     /**
      * One of several instances sharing {@code database}: the same public URL and Twilio token as every other, a data
      * directory of its own, at office hours.

@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class TestPostgres {
     private static final String SUPERUSER = "hotline_test";
+    /** System property: {@code true} starts a server with PostgreSQL's default durability (fsync on), for benchmarks. */
+    public static final String DURABLE = "hotline.test.postgres.durable";
     private static TestPostgres server;
     private static String unavailable;
 
@@ -88,6 +90,21 @@ public final class TestPostgres {
         return DriverManager.getConnection(url(database), SUPERUSER, "");
     }
 
+    /** Everything {@code database} holds, as pg_dump writes it: for tests that search all of it. */
+    public String dump(DatabaseSettings database) {
+        try {
+            Path out = Files.createTempFile("hotline-test-dump", ".sql");
+            String name = database.url().substring(database.url().lastIndexOf('/') + 1);
+            run(List.of(bin.resolve("pg_dump").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", SUPERUSER,
+                    "-f", out.toString(), name), dir, false);
+            String dump = Files.readString(out);
+            Files.delete(out);
+            return dump;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Optional<Path> binaries() {
         Path debian = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(debian)) {
@@ -112,11 +129,13 @@ public final class TestPostgres {
             TestPostgres postgres = new TestPostgres(dir, bin, freePort());
             postgres.run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", SUPERUSER,
                     "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"), root);
-            // Durability is not what these tests are about: without fsync the server starts and commits quickly.
+            // Durability is not what tests are about: without fsync the server starts and commits quickly. A benchmark
+            // asks for a server that writes as a production one does (DURABLE).
+            String durability = Boolean.getBoolean(DURABLE) ? ""
+                    : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             postgres.run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
                     "-l", dir.resolve("server.log").toString(), "-o", "-p " + postgres.port + " -k " + dir
-                            + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-                            + " -c full_page_writes=off -c max_connections=300", "start"), root);
+                            + " -c listen_addresses=127.0.0.1 -c max_connections=300" + durability, "start"), root);
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

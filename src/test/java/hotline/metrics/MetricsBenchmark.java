@@ -8,6 +8,7 @@ import hotline.dashboard.Reports;
 import hotline.dashboard.SmallCounts;
 import hotline.dashboard.SyntheticCalls;
 import hotline.db.Database;
+import hotline.db.TestPostgres;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ import java.util.function.Supplier;
  */
 public final class MetricsBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    /** {@code --postgres}: on a PostgreSQL server started for the run (Debian's package), not SQLite. */
+    private static boolean postgres;
 
     private MetricsBenchmark() {
     }
@@ -47,6 +50,9 @@ public final class MetricsBenchmark {
         long rate = longArg(args, "--rate", 50_000);
         long burst = longArg(args, "--burst", 1_000_000);
         int runs = (int) longArg(args, "--runs", 9);
+        postgres = List.of(args).contains("--postgres");
+        // Figures of a server that writes to disk as a production one does, not of the tests' fast, undurable one.
+        System.setProperty(TestPostgres.DURABLE, "true");
         System.out.printf("Metrics benchmark on %d cores, java %s; load average at the start: %s%n",
                 Runtime.getRuntime().availableProcessors(), String.join(" ",
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()), loadAverage());
@@ -66,8 +72,13 @@ public final class MetricsBenchmark {
     }
 
     /** Events offered as fast as one thread makes them, never waiting: what the writer stores, what it drops. */
+    private static Database open(Path dir) {
+        return postgres ? Database.openPostgres(TestPostgres.get().newDatabase(), () -> TestHotline.LOS_ANGELES)
+                : Database.openIn(dir);
+    }
+
     private static void burst(Path dir, long events) throws Exception {
-        Database database = Database.openIn(dir);
+        Database database = open(dir);
         CallEventWriter writer = new CallEventWriter(database, () -> TestHotline.LOS_ANGELES, Clock.systemUTC(), Duration.ofDays(3650));
         writer.start();
         SyntheticCalls synthetic = new SyntheticCalls(PromptDirectory.load(Path.of("prompts")), 7);
@@ -91,9 +102,9 @@ public final class MetricsBenchmark {
     }
 
     private static void run(Path dir, long target, int days, long rate, int runs) throws Exception {
-        System.out.printf("Steady: %,d events from synthetic calls over %d days, offered at %s, never waiting; SQLite in %s%n",
-                target, days, rate > 0 ? String.format("%,d events/s", rate) : "full speed", dir);
-        Database database = Database.openIn(dir);
+        Database database = open(dir);
+        System.out.printf("Steady: %,d events from synthetic calls over %d days, offered at %s, never waiting; in %s%n",
+                target, days, rate > 0 ? String.format("%,d events/s", rate) : "full speed", database);
         Instant end = Instant.now();
         CallEventWriter writer = new CallEventWriter(database, () -> TestHotline.LOS_ANGELES, Clock.systemUTC(), Duration.ofDays(3650));
         writer.start();
@@ -134,7 +145,7 @@ public final class MetricsBenchmark {
                         + " (%.2f %%)%n", offered, calls, offering, offered / offering, stats.written(), seconds, stats.dropped(),
                 100.0 * stats.dropped() / offered);
         System.out.printf("Database: %,d raw events, %,d rollup rows, %,d MB on disk%n", count(database, "call_event"),
-                count(database, "event_rollup"), size(dir) / 1_000_000);
+                count(database, "event_rollup"), size(database, dir) / 1_000_000);
 
         CallStatistics statistics = new CallStatistics(database, () -> TestHotline.LOS_ANGELES);
         LocalDate today = LocalDate.now(ZONE);
@@ -187,7 +198,14 @@ public final class MetricsBenchmark {
         }
     }
 
-    private static long size(Path dir) throws IOException {
+    private static long size(Database database, Path dir) throws IOException, SQLException {
+        if (postgres) {
+            try (Connection connection = database.connect(); Statement sql = connection.createStatement();
+                 ResultSet result = sql.executeQuery("SELECT pg_database_size(current_database())")) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
         try (var files = Files.list(dir)) {
             return files.mapToLong(f -> f.toFile().length()).sum();
         }
