@@ -187,8 +187,8 @@ public final class App {
             });
             javalin.events.serverStarted(events::start);
             if (database.shared()) {
-                // Other instances may publish: what they publish is heard here too.
-                ContentFollower follower = new ContentFollower(content, catalog);
+                // Other instances may publish: what they publish is heard here too, its recordings copied here ahead.
+                ContentFollower follower = new ContentFollower(content, catalog, recordingFiles::copyAhead);
                 javalin.events.serverStarted(follower::start);
                 javalin.events.serverStopped(follower::close);
             }

@@ -3,8 +3,7 @@ package hotline.accounts;
 import hotline.db.Database;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,44 +12,48 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The throttle's entries in the database that several instances share ({@code login_throttle}), so that an attempt
  * counted by one is seen by all. Each update reads and writes its row in one transaction, the row locked meanwhile,
  * so that parallel attempts on different instances are counted one after the other, as in memory. Keys are stored
- * as their SHA-256: no account name or address is kept in clear. Forgotten entries are deleted once a minute.
+ * as an HMAC under a key of the database's: no account name or address is kept in clear, nor can one be found by
+ * trying them all. Forgotten entries are deleted once a minute, and at most {@link #MOST_ROWS} are kept.
  */
 final class DatabaseThrottleStore implements LoginThrottle.Store {
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
+    /** More than the memory store's bound, since several instances share it; a row is about a hundred bytes. */
+    static final int MOST_ROWS = 100_000;
+
     private final Database database;
+    private final byte[] hashKey;
     private final AtomicLong lastSweepMillis = new AtomicLong();
 
     DatabaseThrottleStore(Database database) {
         this.database = database;
+        this.hashKey = SecretSetting.in(database, "throttle_key");
     }
 
     @Override
     public LoginThrottle.Entry update(String key, long now, UnaryOperator<LoginThrottle.Entry> change) {
-        String hashed = sha256(key);
+        String hashed = hashed(key);
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             sweep(connection, now);
-            // The row exists before it is locked, so that two first attempts at once cannot both start from nothing.
-            try (PreparedStatement create = connection.prepareStatement("INSERT INTO login_throttle (throttle_key, "
-                    + "attempts, blocked_until, last_attempt) VALUES (?, 0, 0, ?) ON CONFLICT (throttle_key) DO NOTHING")) {
-                create.setString(1, hashed);
-                create.setLong(2, now);
-                create.executeUpdate();
-            }
-            LoginThrottle.Entry before = null;
-            try (PreparedStatement read = connection.prepareStatement("SELECT attempts, blocked_until, last_attempt "
-                    + "FROM login_throttle WHERE throttle_key = ?" + (database.shared() ? " FOR UPDATE" : ""))) {
-                read.setString(1, hashed);
-                try (ResultSet row = read.executeQuery()) {
-                    if (row.next() && row.getInt(1) > 0) {
-                        before = new LoginThrottle.Entry(row.getInt(1), row.getLong(2), row.getLong(3));
-                    }
+            // Created if new, and locked either way, in one statement: no other instance can slip in between (a row
+            // deleted meanwhile by another's success would otherwise leave this attempt uncounted).
+            LoginThrottle.Entry before;
+            try (PreparedStatement lock = connection.prepareStatement("INSERT INTO login_throttle (throttle_key, attempts, "
+                    + "blocked_until, last_attempt) VALUES (?, 0, 0, ?) ON CONFLICT (throttle_key) DO UPDATE SET "
+                    + "throttle_key = excluded.throttle_key RETURNING attempts, blocked_until, last_attempt")) {
+                lock.setString(1, hashed);
+                lock.setLong(2, now);
+                try (ResultSet row = lock.executeQuery()) {
+                    row.next();
+                    before = row.getInt(1) == 0 ? null : new LoginThrottle.Entry(row.getInt(1), row.getLong(2), row.getLong(3));
                 }
             }
             LoginThrottle.Entry after = change.apply(before);
@@ -76,6 +79,10 @@ final class DatabaseThrottleStore implements LoginThrottle.Store {
         }
     }
 
+    /**
+     * Once a minute, forgets what no longer blocks and has not been tried for an hour; under a flood of names or
+     * addresses that all block, at most {@link #MOST_ROWS} are kept, the most recently tried.
+     */
     private void sweep(Connection connection, long now) throws SQLException {
         long last = lastSweepMillis.get();
         long nowMillis = now / 1_000_000L;
@@ -88,6 +95,12 @@ final class DatabaseThrottleStore implements LoginThrottle.Store {
             forget.setLong(2, now - LoginThrottle.FORGOTTEN_AFTER.toNanos());
             forget.executeUpdate();
         }
+        try (PreparedStatement cap = connection.prepareStatement("DELETE FROM login_throttle WHERE last_attempt < "
+                + "(SELECT last_attempt FROM login_throttle ORDER BY last_attempt DESC LIMIT 1 OFFSET ?)")) {
+            cap.setInt(1, MOST_ROWS);
+            cap.executeUpdate();
+        }
+        connection.commit();
     }
 
     @Override
@@ -106,11 +119,14 @@ final class DatabaseThrottleStore implements LoginThrottle.Store {
         return 64L * size();
     }
 
-    private static String sha256(String key) {
+    /** A keyed hash: without the key (in the database's settings), not even every IPv4 address tried would match one. */
+    private String hashed(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hashKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
     }
 }

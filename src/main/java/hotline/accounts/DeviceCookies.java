@@ -6,10 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,7 +30,7 @@ public final class DeviceCookies {
     private final Clock clock;
 
     public DeviceCookies(Database database, Clock clock) {
-        this.key = Base64.getDecoder().decode(keyIn(database));
+        this.key = SecretSetting.in(database, KEY_SETTING);
         this.clock = clock;
     }
 
@@ -75,27 +71,6 @@ public final class DeviceCookies {
             return B64.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
-    }
-
-    /** The signing key, made once per database: the first instance to need it writes it, every other reads it. */
-    private static String keyIn(Database database) {
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
-        try (Connection connection = database.connect();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO hotline_setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING");
-             PreparedStatement select = connection.prepareStatement("SELECT value FROM hotline_setting WHERE name = ?")) {
-            insert.setString(1, KEY_SETTING);
-            insert.setString(2, Base64.getEncoder().encodeToString(fresh));
-            insert.executeUpdate();
-            select.setString(1, KEY_SETTING);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the device cookie key: " + e.getMessage(), e);
         }
     }
 }

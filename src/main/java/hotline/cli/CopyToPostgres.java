@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * so that several instances can share it. Everything kept is copied, in one transaction (all of it or nothing):
  * published versions and the draft, accounts, the audit log, settings, forms kept for admins, recordings, call
  * events and their rollups. Not copied: sessions (everyone signs in again) and the sign-in throttle (it starts
- * afresh). The SQLite file is left exactly as it was, so going back is starting the hotline without the setting.
+ * afresh). The SQLite file keeps its data (its schema is brought up to date first, as a start of this release would),
+ * so going back is starting the hotline without the setting.
  */
 final class CopyToPostgres {
     static final String NAME = "copy-to-postgres";
@@ -105,7 +106,7 @@ final class CopyToPostgres {
             to.commit();
         }
         out.println("Done. Set HOTLINE_DATABASE_URL (and its user and password) on every instance and start them; "
-                + "everyone signs in again. " + source + " was not changed.");
+                + "everyone signs in again. " + source + " keeps its data.");
         return 0;
     }
 

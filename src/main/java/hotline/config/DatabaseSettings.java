@@ -39,12 +39,15 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         }
         String host = rest.substring(0, rest.indexOf('/')).replaceAll(":[0-9]*$", "");
         String sslmode = rest.matches(".*[?&]sslmode=[a-z-]+.*") ? rest.replaceAll(".*[?&]sslmode=([a-z-]+).*", "$1") : "";
-        boolean encrypted = Set.of("require", "verify-ca", "verify-full").contains(sslmode);
-        if (!encrypted && !sslmode.equals("disable") && !Config.isLoopback(java.net.URI.create("http://" + host))) {
-            // PostgreSQL's driver would otherwise try TLS and quietly fall back to sending everything in clear.
+        boolean verified = Set.of("verify-ca", "verify-full").contains(sslmode);
+        if (!verified && !sslmode.equals("disable") && !Config.isLoopback(java.net.URI.create("http://" + host))) {
+            // Left to itself, PostgreSQL's driver tries TLS and quietly falls back to sending everything in clear; and
+            // with sslmode=require it encrypts without checking whom it talks to, so a machine in between could
+            // read the password and all the data.
             throw new ConfigException(URL, "\"" + shown(trimmed) + "\" reaches a database on another machine without "
-                    + "requiring encryption: add ?sslmode=verify-full (the server's certificate checked), or "
-                    + "?sslmode=disable only on a private network you trust");
+                    + "checking its certificate: add ?sslmode=verify-full&sslrootcert=/etc/ssl/certs/hotline-db-root.crt (the "
+                    + "certificate of the authority that signed the database server's), or ?sslmode=disable only on a "
+                    + "private network you trust");
         }
         return Optional.of(new DatabaseSettings(trimmed, user, password));
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * For an instance that shares its database with others: once a second it asks the database for the newest published
@@ -29,6 +30,8 @@ public final class ContentFollower implements AutoCloseable {
 
     private final ContentStore store;
     private final PublishedCatalog published;
+    /** Told of each version this instance serves (the one it started with too): to copy its recordings ahead. */
+    private final Consumer<Catalog> served;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "content-follower");
         thread.setDaemon(true);
@@ -36,13 +39,24 @@ public final class ContentFollower implements AutoCloseable {
     });
     private String lastProblem = "";
 
-    public ContentFollower(ContentStore store, PublishedCatalog published) {
+    public ContentFollower(ContentStore store, PublishedCatalog published, Consumer<Catalog> served) {
         this.store = store;
         this.published = published;
+        this.served = served;
     }
 
     public void start() {
+        timer.execute(() -> tell(published.get()));
         timer.scheduleWithFixedDelay(this::catchUp, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void tell(Catalog catalog) {
+        try {
+            served.accept(catalog);
+        } catch (RuntimeException e) {
+            log.warn("Could not prepare {} for callers ahead ({}); it is prepared when first needed", catalog.version(),
+                    e.toString());
+        }
     }
 
     /** Serves the newest published version if it is newer than the one served. Never throws: the timer must go on. */
@@ -77,6 +91,7 @@ public final class ContentFollower implements AutoCloseable {
         Catalog catalog = check.catalog().orElseThrow().withVersion(version.label());
         if (published.publish(catalog)) {
             log.info("Now serving {}, published by {} on another instance", version.label(), version.publishedBy());
+            tell(catalog);
         }
     }
 

@@ -103,6 +103,11 @@ public final class ContentStore {
         String now = clock.instant().toString();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
+            // The draft is locked first: a write, so it takes SQLite's write lock (waiting for it if need be; a read
+            // first would fail the transaction in a busy moment of the event writer instead), or the draft's row on
+            // PostgreSQL. Publishes on any instance are then stored one after the other, each numbered after the
+            // last one committed, and the draft read below is the latest until the commit.
+            lockDraft(connection);
             long id;
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO catalog_version (content, published_at, published_by, note, restores) VALUES (?, ?, ?, ?, ?)",
@@ -122,11 +127,7 @@ public final class ContentStore {
                     id = keys.getLong(1);
                 }
             }
-            // Checked after the first write, which takes the database's write lock (waiting for it if need be): the
-            // draft read now is the latest, and stays so until the commit. Read before a write, a busy moment of
-            // the event writer would fail the transaction instead of making it wait.
             if (draftRead.isPresent()) {
-                lockDraft(connection);
                 Draft current = draft(connection);
                 if (!current.revision().equals(draftRead.get())) {
                     connection.rollback();

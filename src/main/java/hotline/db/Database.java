@@ -292,39 +292,44 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} unless it ran less than {@code period} ago, on this instance or any other sharing the
      * database, or is running on another right now: housekeeping such as deleting old call events is done once for
-     * all of them, not once by each. On SQLite, with one instance, only the period counts.
+     * all of them, not once by each. On PostgreSQL it runs in one transaction, holding a lock that ends with it (a
+     * lock held by a session could outlive a failure on a pooled connection); on SQLite, with one instance, only the
+     * period counts, and each statement commits on its own, so that the file's one write lock is held briefly.
      *
      * @return whether it ran here
      */
     public boolean onceAmongInstances(String name, Duration period, Work work) throws SQLException {
+        boolean shared = engine == Engine.POSTGRESQL;
         try (Connection connection = connect()) {
-            if (engine == Engine.POSTGRESQL && !advisoryLock(connection, "pg_try_advisory_lock", name)) {
+            connection.setAutoCommit(!shared);
+            if (shared && !advisoryLock(connection, "pg_try_advisory_xact_lock", name)) {
+                connection.rollback();
                 return false;
             }
-            try {
-                String setting = "ran_at." + name;
-                long now = System.currentTimeMillis();
-                try (PreparedStatement read = connection.prepareStatement("SELECT value FROM hotline_setting WHERE name = ?")) {
-                    read.setString(1, setting);
-                    try (ResultSet row = read.executeQuery()) {
-                        if (row.next() && now - Long.parseLong(row.getString(1)) < period.toMillis()) {
-                            return false;
+            String setting = "ran_at." + name;
+            long now = System.currentTimeMillis();
+            try (PreparedStatement read = connection.prepareStatement("SELECT value FROM hotline_setting WHERE name = ?")) {
+                read.setString(1, setting);
+                try (ResultSet row = read.executeQuery()) {
+                    if (row.next() && now - Long.parseLong(row.getString(1)) < period.toMillis()) {
+                        if (shared) {
+                            connection.rollback();
                         }
+                        return false;
                     }
                 }
-                try (PreparedStatement note = connection.prepareStatement("INSERT INTO hotline_setting (name, value) "
-                        + "VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
-                    note.setString(1, setting);
-                    note.setString(2, Long.toString(now));
-                    note.executeUpdate();
-                }
-                work.run(connection);
-                return true;
-            } finally {
-                if (engine == Engine.POSTGRESQL) {
-                    advisoryLock(connection, "pg_advisory_unlock", name);
-                }
             }
+            try (PreparedStatement note = connection.prepareStatement("INSERT INTO hotline_setting (name, value) "
+                    + "VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+                note.setString(1, setting);
+                note.setString(2, Long.toString(now));
+                note.executeUpdate();
+            }
+            work.run(connection);
+            if (shared) {
+                connection.commit();
+            }
+            return true;
         }
     }
 
@@ -338,11 +343,13 @@ public final class Database implements AutoCloseable {
             return work.get();
         }
         try (Connection connection = connect()) {
-            advisoryLock(connection, "pg_advisory_lock", name);
+            // Held by this transaction, which stays open while the work runs on other connections.
+            connection.setAutoCommit(false);
+            advisoryLock(connection, "pg_advisory_xact_lock", name);
             try {
                 return work.get();
             } finally {
-                advisoryLock(connection, "pg_advisory_unlock", name);
+                connection.rollback();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the lock for " + name + " in " + this + ": " + e.getMessage(), e);
@@ -355,8 +362,23 @@ public final class Database implements AutoCloseable {
             lock.setLong(1, 0x486f_746cL << 32 | (name.hashCode() & 0xffff_ffffL));
             try (ResultSet row = lock.executeQuery()) {
                 row.next();
-                return function.equals("pg_advisory_lock") || row.getBoolean(1);
+                return function.equals("pg_advisory_xact_lock") || row.getBoolean(1);
             }
+        }
+    }
+
+    /**
+     * For operators: whether the database answers right now (PostgreSQL), or the problem with its file (SQLite).
+     * Never makes the hotline unhealthy on its own: see {@link #problem()}.
+     */
+    public String state() {
+        if (engine != Engine.POSTGRESQL) {
+            return problem().orElse("ok");
+        }
+        try (Connection connection = connect()) {
+            return connection.isValid(1) ? "ok" : "cannot be reached: it did not answer within a second";
+        } catch (SQLException e) {
+            return "cannot be reached: " + e.getMessage();
         }
     }
 

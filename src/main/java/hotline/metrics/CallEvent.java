@@ -16,6 +16,22 @@ public record CallEvent(EventKind kind, String language, String menu, String cho
     /** The language "chosen" by a caller who asked for another language: they were sent to interpreters. */
     public static final String OTHER_LANGUAGE = "other";
 
+    /**
+     * Cut to the widths the database stores (migration V1): PostgreSQL refuses a longer value, and would drop the
+     * whole batch with it, other calls' events too. Our names are far shorter; a language code need not be.
+     */
+    public CallEvent {
+        language = fit(language, 16);
+        menu = fit(menu, 16);
+        choice = fit(choice, 48);
+        line = fit(line, 48);
+        outcome = fit(outcome, 16);
+    }
+
+    private static String fit(String value, int width) {
+        return value == null || value.length() <= width ? value : value.substring(0, width);
+    }
+
     public static CallEvent callStarted() {
         return new CallEvent(EventKind.CALL_STARTED, "", LANGUAGE_MENU, "", "", "", false, 0);
     }

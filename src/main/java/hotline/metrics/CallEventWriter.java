@@ -6,12 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.Supplier;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +55,18 @@ public final class CallEventWriter implements AutoCloseable {
             return size() > 50_000;
         }
     };
+    /**
+     * With other instances, how long a call's end waits before it is stored: Twilio's status callback comes within
+     * milliseconds of the call's last step, which another instance may still be writing; its end must be stored
+     * with where the call really was last.
+     */
+    static final Duration END_HELD = Duration.ofSeconds(2);
+
+    private record HeldEnd(long dueNanos, StoredEvent end) {
+    }
+
+    /** Ends held back, in the order they came (so the first is always the first due); the writer's thread only. */
+    private final Deque<HeldEnd> heldEnds = new ArrayDeque<>();
     private volatile boolean closing;
     private volatile String lastProblem = "";
     // Cadences run on the machine's own timer; the injected clock only says what "now" is for the data.
@@ -106,6 +122,7 @@ public final class CallEventWriter implements AutoCloseable {
             try {
                 keys.refresh();
                 StoredEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                writeHeldEnds(closing && first == null);
                 if (first == null) {
                     if (closing) {
                         return;
@@ -133,12 +150,13 @@ public final class CallEventWriter implements AutoCloseable {
 
     private void write(List<StoredEvent> batch) throws InterruptedException {
         try {
+            int stored;
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
-                writeInOrder(connection, batch);
+                stored = writeInOrder(connection, batch);
                 connection.commit();
             }
-            written.addAndGet(batch.size());
+            written.addAndGet(stored);
             if (failuresInARow > 0) {
                 log.info("Writing call events again after {} failed batch(es)", failuresInARow);
             }
@@ -157,15 +175,20 @@ public final class CallEventWriter implements AutoCloseable {
     /**
      * A call's end is stored with the menu it last reached, its language and what happened last (an invalid key,
      * say), so that drop-offs can be counted. The batch's other events are written first, so that where each call
-     * was last seen can be read back from the database when this instance's memory does not know: after a restart,
-     * or when other instances answered some of its steps.
+     * was last seen can be read back from the database when this instance's memory does not know (after a restart).
+     * With other instances, ends are held back a little instead (see {@link #END_HELD}) and read it all from the
+     * database.
+     *
+     * @return how many events were written now
      */
-    private void writeInOrder(Connection connection, List<StoredEvent> batch) throws java.sql.SQLException {
+    private int writeInOrder(Connection connection, List<StoredEvent> batch) throws SQLException {
         List<StoredEvent> steps = new ArrayList<>(batch.size());
         List<StoredEvent> ends = new ArrayList<>();
         for (StoredEvent stored : batch) {
             CallEvent event = stored.event();
-            if (event.kind() == EventKind.CALL_ENDED) {
+            if (event.kind() == EventKind.CALL_ENDED && database.shared()) {
+                heldEnds.add(new HeldEnd(System.nanoTime() + END_HELD.toNanos(), stored));
+            } else if (event.kind() == EventKind.CALL_ENDED) {
                 ends.add(stored);
             } else {
                 EventStore.Trail before = trails.get(stored.callKey());
@@ -175,6 +198,11 @@ public final class CallEventWriter implements AutoCloseable {
             }
         }
         EventStore.write(connection, steps, zone.get());
+        writeEnds(connection, ends);
+        return steps.size() + ends.size();
+    }
+
+    private void writeEnds(Connection connection, List<StoredEvent> ends) throws SQLException {
         if (ends.isEmpty()) {
             return;
         }
@@ -182,14 +210,39 @@ public final class CallEventWriter implements AutoCloseable {
         for (StoredEvent end : ends) {
             EventStore.Trail remembered = trails.remove(end.callKey());
             EventStore.Trail trail = remembered;
-            // With other instances the database, which has every instance's events, knows better than this memory.
             if (trail == null || database.shared()) {
                 trail = EventStore.trailInDatabase(connection, end.callKey(), end.minute())
                         .orElse(remembered == null ? EventStore.Trail.NOWHERE : remembered);
             }
             completeEnds.add(end.with(end.event().ended(trail.menu(), trail.language(), trail.kind())));
         }
+        // In one order on every instance: two that store the same call's end at once (Twilio retrying its status
+        // callback on the other) must not each wait for a row the other holds.
+        completeEnds.sort(Comparator.comparing(StoredEvent::callKey));
         EventStore.write(connection, completeEnds, zone.get());
+    }
+
+    /** Writes the held ends that are due (all of them when closing), in a transaction of their own. */
+    private void writeHeldEnds(boolean all) throws InterruptedException {
+        List<StoredEvent> due = new ArrayList<>();
+        long now = System.nanoTime();
+        while (!heldEnds.isEmpty() && (all || heldEnds.peek().dueNanos() - now <= 0)) {
+            due.add(heldEnds.poll().end());
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            writeEnds(connection, due);
+            connection.commit();
+            written.addAndGet(due.size());
+        } catch (Exception e) {
+            dropped.addAndGet(due.size());
+            failuresInARow++;
+            lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
+            logDrops();
+        }
     }
 
     private void keepRetention() {

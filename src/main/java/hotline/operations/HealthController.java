@@ -43,7 +43,8 @@ public final class HealthController {
         health.put("status", databaseProblem.isEmpty() ? "ok" : "unhealthy");
         health.put("catalogVersion", catalog.get().version());
         if (operators.allowed(ctx)) {
-            health.put("database", databaseProblem.orElse("ok"));
+            // On PostgreSQL a database that cannot be reached is said here, yet the status stays ok: calls go on.
+            health.put("database", databaseProblem.orElseGet(database::state));
             health.put("events", events.stats());
         }
         ctx.status(databaseProblem.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)

@@ -1,5 +1,6 @@
 package hotline.recordings;
 
+import hotline.catalog.Catalog;
 import hotline.db.Database;
 
 import org.slf4j.Logger;
@@ -16,9 +17,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Recorded audio, kept in the database (so that every instance sharing it can play what an admin uploaded to one)
@@ -33,8 +39,13 @@ public final class RecordingStore {
     static final String FILE_NAME = "[0-9a-f]{64}\\.(wav|mp3)";
     private static final Logger log = LoggerFactory.getLogger(RecordingStore.class);
 
+    private static final Duration MISSING_FOR = Duration.ofMinutes(1);
+    private static final int MOST_MISSING_REMEMBERED = 10_000;
+
     private final Path dir;
     private final Database database;
+    private final Map<String, Long> missing = new ConcurrentHashMap<>();
+    private final Semaphore lookups = new Semaphore(2);
 
     public RecordingStore(Path dataDir, Database database) {
         this.dir = dataDir.resolve("recordings");
@@ -99,11 +110,42 @@ public final class RecordingStore {
         if (Files.isRegularFile(file)) {
             return Optional.of(file);
         }
+        // Anyone may ask for /audio/<name>: a name just found missing is not looked up again for a minute, and at most
+        // two lookups run at once, so made-up names cannot take the connections the event writer needs.
+        Long missingUntil = missing.get(name);
+        if (missingUntil != null && missingUntil - System.nanoTime() > 0) {
+            return Optional.empty();
+        }
+        try {
+            if (!lookups.tryAcquire(1, TimeUnit.SECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        try {
+            return fetch(name, file);
+        } finally {
+            lookups.release();
+        }
+    }
+
+    /** Copies here, from the database, the recordings that {@code catalog} plays and this instance has no copy of yet. */
+    public void copyAhead(Catalog catalog) {
+        catalog.recordings().values().stream().flatMap(slots -> slots.values().stream()).distinct().forEach(this::file);
+    }
+
+    private Optional<Path> fetch(String name, Path file) {
         try (Connection connection = database.connect();
              PreparedStatement read = connection.prepareStatement("SELECT audio FROM recording WHERE name = ?")) {
             read.setString(1, name);
             try (ResultSet row = read.executeQuery()) {
                 if (!row.next()) {
+                    if (missing.size() >= MOST_MISSING_REMEMBERED) {
+                        missing.clear();
+                    }
+                    missing.put(name, System.nanoTime() + MISSING_FOR.toNanos());
                     return Optional.empty();
                 }
                 copyHere(name, row.getBytes(1));

@@ -80,13 +80,21 @@ class CopyToPostgresTest {
                 HttpResponse<byte[]> played = postgres.browser().download("/audio/" + sha256(audio) + ".wav");
                 assertEquals(200, played.statusCode(), "the recording came along, though this instance never saw its file");
                 assertArrayEquals(audio, played.body());
-                assertEquals(303, postgres.browser().signIn("maria", TestHotline.ADMIN_PASSWORD).statusCode(),
+                WebClient again = postgres.browser();
+                assertEquals(303, again.signIn("maria", TestHotline.ADMIN_PASSWORD).statusCode(),
                         "her account and password came along");
                 List<AuditLog.Entry> audit = new AuditLog(postgres.database, postgres.clock).latest(1000);
                 assertTrue(audit.size() > auditBefore, "the audit log came along, and notes the copy");
                 assertTrue(audit.stream().anyMatch(e -> e.action().equals("copy_to_postgres")));
                 assertTrue(audit.stream().anyMatch(e -> e.detail().contains("new LAPD number")));
-                assertTrue(postgres.content().latest().orElseThrow().id() >= 2);
+                again.get("/admin/lines/lapd");
+                assertEquals(303, again.submit("/admin/lines/lapd", Map.of("number", "(323) 555-0143")).statusCode());
+                again.get("/admin");
+                assertEquals(303, again.submit("/admin/publish", Map.of("note", "first publish on PostgreSQL")).statusCode());
+                assertEquals("v3", postgres.catalog.get().version(), "versions are numbered on from the copied ones");
+                postgres.stop();
+                assertTrue(figures(postgres.database).get(1).toString().contains("en-US=2"),
+                        "the calls made after the copy are counted on top: " + figures(postgres.database));
             }
         }
     }

@@ -77,7 +77,7 @@ class ConfigTest {
 
     @Test
     void aDatabaseUrlMovesTheDataToPostgresAndItsPasswordIsNeverShown() {
-        Config config = Config.fromMap(Map.of(DatabaseSettings.URL, "jdbc:postgresql://db.example.org:5432/hotline?sslmode=verify-full",
+        Config config = Config.fromMap(Map.of(DatabaseSettings.URL, "jdbc:postgresql://db.example.org:5432/hotline?sslmode=verify-full&sslrootcert=/etc/ssl/certs/hotline-db-root.crt",
                 DatabaseSettings.USER, "hotline", DatabaseSettings.PASSWORD, "s3cret-password"));
         DatabaseSettings database = config.database().orElseThrow();
         assertEquals("hotline", database.user().orElseThrow());
@@ -91,8 +91,9 @@ class ConfigTest {
             "jdbc:mysql://db/hotline|is not a PostgreSQL JDBC URL",
             "postgresql://db.example.org/hotline|is not a PostgreSQL JDBC URL",
             "jdbc:postgresql://db.example.org:5432/|is not a PostgreSQL JDBC URL",
-            "jdbc:postgresql://db.example.org:5432/hotline|without requiring encryption: add ?sslmode=verify-full",
-            "jdbc:postgresql://db.example.org/hotline?sslmode=prefer|without requiring encryption"})
+            "jdbc:postgresql://db.example.org:5432/hotline|without checking its certificate: add ?sslmode=verify-full",
+            "jdbc:postgresql://db.example.org/hotline?sslmode=prefer|without checking its certificate",
+            "jdbc:postgresql://db.example.org/hotline?sslmode=require|without checking its certificate"})
     void aDatabaseUrlThatWouldNotWorkOrWouldSendDataInClearIsRefused(String url, String message) {
         ConfigException error = assertThrows(ConfigException.class, () -> Config.fromMap(Map.of(DatabaseSettings.URL, url)));
         assertTrue(error.getMessage().startsWith(DatabaseSettings.URL) && error.getMessage().contains(message),

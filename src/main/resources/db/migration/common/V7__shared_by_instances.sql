@@ -11,7 +11,8 @@ CREATE TABLE call_key_secret (
 
 -- Sign-in attempts counted by hotline.accounts.LoginThrottle, so that guesses spread over instances add up. Times
 -- are in nanoseconds since 1970, read from the machines' clocks.
--- The key is a SHA-256 of the name, address or device counted: no account name or address is stored in clear.
+-- The key is an HMAC of the name, address or device counted, under a key in hotline_setting: no account name or
+-- address is stored in clear.
 CREATE TABLE login_throttle (
     throttle_key  VARCHAR(64) PRIMARY KEY,
     attempts      INTEGER     NOT NULL,
