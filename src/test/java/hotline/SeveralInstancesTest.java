@@ -73,6 +73,23 @@ class SeveralInstancesTest {
                 .run(caller);
     }
 
+    /** Two instances on one database, and the load balancer in front of them. */
+    private record Behind(TestHotline a, TestHotline b, RoundRobinProxy proxy) {
+    }
+
+    private Behind twoInstances(DatabaseSettings database) throws IOException {
+        TestHotline a = kept(TestHotline.instanceOn(database));
+        TestHotline b = kept(TestHotline.instanceOn(database));
+        return new Behind(a, b, kept(new RoundRobinProxy(List.of(a.serverUrl(), b.serverUrl()))));
+    }
+
+    /** Two instances on a new database, with the admin maria's account. */
+    private Behind twoInstancesWithMaria() throws IOException {
+        Behind two = twoInstances(TestPostgres.get().newDatabase());
+        two.a().addAccount("maria", Role.ADMIN, TestHotline.ADMIN_PASSWORD);
+        return two;
+    }
+
     private static Map<String, String> newCall() {
         return SimulatedCall.twilioParams("CA" + UUID.randomUUID().toString().replace("-", ""), "+15555550100",
                 TestHotline.HOTLINE_NUMBER);
@@ -81,9 +98,10 @@ class SeveralInstancesTest {
     @Test
     void aCallsStepsAlternateBetweenInstancesEachStepAnsweredAlikeAndItsEventsShareOneKey() throws Exception {
         DatabaseSettings database = TestPostgres.get().newDatabase();
-        TestHotline a = kept(TestHotline.instanceOn(database));
-        TestHotline b = kept(TestHotline.instanceOn(database));
-        RoundRobinProxy proxy = kept(new RoundRobinProxy(List.of(a.serverUrl(), b.serverUrl())));
+        Behind two = twoInstances(database);
+        TestHotline a = two.a();
+        TestHotline b = two.b();
+        RoundRobinProxy proxy = two.proxy();
 
         Map<String, String> params = newCall();
         CallRecord call = callThrough(proxy, ScriptedCaller.parse(LAPD_CALL), params);
@@ -113,11 +131,10 @@ class SeveralInstancesTest {
 
     @Test
     void signedInOnOneEditedAndPublishedThroughBothHeardOnEachWithinFiveSeconds() throws Exception {
-        DatabaseSettings database = TestPostgres.get().newDatabase();
-        TestHotline a = kept(TestHotline.instanceOn(database));
-        TestHotline b = kept(TestHotline.instanceOn(database));
-        RoundRobinProxy proxy = kept(new RoundRobinProxy(List.of(a.serverUrl(), b.serverUrl())));
-        a.addAccount("maria", Role.ADMIN, TestHotline.ADMIN_PASSWORD);
+        Behind two = twoInstancesWithMaria();
+        TestHotline a = two.a();
+        TestHotline b = two.b();
+        RoundRobinProxy proxy = two.proxy();
 
         // Every request below goes to the other instance than the one before: the sign-in form from one, its post to
         // the other, each page after with the session (and its CSRF token) one of them made.
@@ -138,11 +155,10 @@ class SeveralInstancesTest {
 
     @Test
     void guessesSpreadOverInstancesAreThrottledAsOne() throws Exception {
-        DatabaseSettings database = TestPostgres.get().newDatabase();
-        TestHotline a = kept(TestHotline.instanceOn(database));
-        TestHotline b = kept(TestHotline.instanceOn(database));
-        RoundRobinProxy proxy = kept(new RoundRobinProxy(List.of(a.serverUrl(), b.serverUrl())));
-        a.addAccount("maria", Role.ADMIN, TestHotline.ADMIN_PASSWORD);
+        Behind two = twoInstancesWithMaria();
+        TestHotline a = two.a();
+        TestHotline b = two.b();
+        RoundRobinProxy proxy = two.proxy();
 
         // Each guess goes to the other instance: had each its own count, neither would ever make the guesser wait.
         AdminLockoutAttackTest.guessUntilLockedOut(TestHotline.browserAt(proxy.url()), "maria");

@@ -26,13 +26,11 @@ public final class DatabaseGuard {
         if (!needsIt || database.problem().isEmpty()) {
             return;
         }
-        ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-        Pages.render(ctx, "message.jte", new MessagePage(Frame.anonymous("Database unavailable"),
-                "The hotline's database is missing",
+        unavailable(ctx, "The hotline's database is missing",
                 "Calls are still being answered, with the content published last. But the database file that holds the "
                         + "content, the accounts and the call statistics was deleted or replaced while the hotline was "
                         + "running, so nothing here can be shown or saved, and nothing was created in its place. "
-                        + "An operator must restore it from a backup and restart the hotline; the log says which file."));
+                        + "An operator must restore it from a backup and restart the hotline; the log says which file.");
         ctx.skipRemainingHandlers();
     }
 
@@ -52,12 +50,15 @@ public final class DatabaseGuard {
 
     /** The page for {@link #unreachable}: what happened, that calls go on, and that nothing typed was saved. */
     public static void refuseUnreachable(Context ctx) {
-        ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-        Pages.render(ctx, "message.jte", new MessagePage(Frame.anonymous("Database unavailable"),
-                "The hotline's database cannot be reached right now",
+        unavailable(ctx, "The hotline's database cannot be reached right now",
                 "Calls are still being answered, with the content published last. But the database that holds the "
                         + "content, the accounts and the call statistics did not answer, so this page could not be shown "
                         + "and nothing sent with it was saved. Try again in a minute; if it lasts, tell the operator, whose "
-                        + "log says more."));
+                        + "log says more.");
+    }
+
+    private static void unavailable(Context ctx, String heading, String explanation) {
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+        Pages.render(ctx, "message.jte", new MessagePage(Frame.anonymous("Database unavailable"), heading, explanation));
     }
 }

@@ -8,6 +8,7 @@ import hotline.simulator.SimulatedCall;
 import hotline.simulator.TwilioSigner;
 import hotline.voice.VoiceRoutes;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +128,10 @@ class NginxProxyTest {
         assertEquals(200, chosen.statusCode(), "the query (the call's state) reaches the hotline as Twilio signed it");
         assertTrue(Twiml.of(chosen.body()).string("//Gather/@action").startsWith(hotline.publicUrl + VoiceRoutes.MENU + "?"));
 
+        // nginx writes a request's log line once its answer is sent: it may come a moment after the answer does.
+        Awaitility.await("the language step in nginx's access log").atMost(Duration.ofSeconds(10))
+                .until(() -> nginx.accessLog().stream().anyMatch(line -> line.contains("POST " + VoiceRoutes.LANGUAGE + " 200")));
         List<String> log = nginx.accessLog();
-        assertTrue(log.stream().anyMatch(line -> line.contains("POST " + VoiceRoutes.LANGUAGE + " 200")), log.toString());
         assertTrue(log.stream().noneMatch(line -> line.contains("?") || line.contains("5555550100")),
                 "no query and nothing of the caller in the proxy's log: " + log);
     }
