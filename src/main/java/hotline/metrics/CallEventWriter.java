@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +63,13 @@ public final class CallEventWriter implements AutoCloseable {
      */
     static final Duration END_HELD = Duration.ofSeconds(2);
 
-    private record HeldEnd(long dueNanos, StoredEvent end) {
+    /** A call's end held back, and what came for the same call after it (a retried webhook): stored after the end. */
+    private record HeldEnd(long dueNanos, StoredEvent end, List<StoredEvent> after) {
     }
 
     /** Ends held back, in the order they came (so the first is always the first due); the writer's thread only. */
     private final Deque<HeldEnd> heldEnds = new ArrayDeque<>();
+    private final Map<String, HeldEnd> heldByCall = new HashMap<>();
     private volatile boolean closing;
     private volatile String lastProblem = "";
     // Cadences run on the machine's own timer; the injected clock only says what "now" is for the data.
@@ -187,7 +190,11 @@ public final class CallEventWriter implements AutoCloseable {
         for (StoredEvent stored : batch) {
             CallEvent event = stored.event();
             if (event.kind() == EventKind.CALL_ENDED && database.shared()) {
-                heldEnds.add(new HeldEnd(System.nanoTime() + END_HELD.toNanos(), stored));
+                HeldEnd held = new HeldEnd(System.nanoTime() + END_HELD.toNanos(), stored, new ArrayList<>());
+                heldEnds.add(held);
+                heldByCall.putIfAbsent(stored.callKey(), held);
+            } else if (heldByCall.containsKey(stored.callKey())) {
+                heldByCall.get(stored.callKey()).after().add(stored); // came after the end: is stored after it too
             } else if (event.kind() == EventKind.CALL_ENDED) {
                 ends.add(stored);
             } else {
@@ -225,9 +232,13 @@ public final class CallEventWriter implements AutoCloseable {
     /** Writes the held ends that are due (all of them when closing), in a transaction of their own. */
     private void writeHeldEnds(boolean all) throws InterruptedException {
         List<StoredEvent> due = new ArrayList<>();
+        List<StoredEvent> after = new ArrayList<>();
         long now = System.nanoTime();
         while (!heldEnds.isEmpty() && (all || heldEnds.peek().dueNanos() - now <= 0)) {
-            due.add(heldEnds.poll().end());
+            HeldEnd held = heldEnds.poll();
+            heldByCall.remove(held.end().callKey(), held);
+            due.add(held.end());
+            after.addAll(held.after());
         }
         if (due.isEmpty()) {
             return;
@@ -235,10 +246,11 @@ public final class CallEventWriter implements AutoCloseable {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             writeEnds(connection, due);
+            EventStore.write(connection, after, zone.get());
             connection.commit();
-            written.addAndGet(due.size());
+            written.addAndGet(due.size() + after.size());
         } catch (Exception e) {
-            dropped.addAndGet(due.size());
+            dropped.addAndGet(due.size() + after.size());
             failuresInARow++;
             lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
             logDrops();
