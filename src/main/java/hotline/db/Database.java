@@ -299,7 +299,7 @@ public final class Database implements AutoCloseable {
      * @return whether it ran here
      */
     public boolean onceAmongInstances(String name, Duration period, Work work) throws SQLException {
-        boolean shared = engine == Engine.POSTGRESQL;
+        boolean shared = shared();
         try (Connection connection = connect()) {
             connection.setAutoCommit(!shared);
             if (shared && !advisoryLock(connection, "pg_try_advisory_xact_lock", name)) {
@@ -339,7 +339,7 @@ public final class Database implements AutoCloseable {
      * first admin. On SQLite, with one instance (see {@code DataDirLock}), it simply runs.
      */
     public <T> T aloneAmongInstances(String name, Supplier<T> work) {
-        if (engine != Engine.POSTGRESQL) {
+        if (!shared()) {
             return work.get();
         }
         try (Connection connection = connect()) {
@@ -372,7 +372,7 @@ public final class Database implements AutoCloseable {
      * Never makes the hotline unhealthy on its own: see {@link #problem()}.
      */
     public String state() {
-        if (engine != Engine.POSTGRESQL) {
+        if (!shared()) {
             return problem().orElse("ok");
         }
         try (Connection connection = connect()) {

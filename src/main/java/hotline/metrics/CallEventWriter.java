@@ -166,10 +166,7 @@ public final class CallEventWriter implements AutoCloseable {
             failuresInARow = 0;
             lastProblem = "";
         } catch (Exception e) {
-            dropped.addAndGet(batch.size());
-            failuresInARow++;
-            lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
-            logDrops();
+            failed(batch.size(), e);
             Thread.sleep(Math.min(5_000, 100L << Math.min(failuresInARow, 6)));
         }
         logDrops();
@@ -250,11 +247,16 @@ public final class CallEventWriter implements AutoCloseable {
             connection.commit();
             written.addAndGet(due.size() + after.size());
         } catch (Exception e) {
-            dropped.addAndGet(due.size() + after.size());
-            failuresInARow++;
-            lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
-            logDrops();
+            failed(due.size() + after.size(), e);
         }
+    }
+
+    /** Events that could not be written are dropped and counted; the problem is kept for /healthz and the log. */
+    private void failed(int events, Exception e) {
+        dropped.addAndGet(events);
+        failuresInARow++;
+        lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
+        logDrops();
     }
 
     private void keepRetention() {

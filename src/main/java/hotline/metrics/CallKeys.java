@@ -75,7 +75,7 @@ final class CallKeys {
     /** Today's secret; asked again only when the day changes or a shared secret replaces a stand-in. */
     private DailySecret todaysSecret() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        byte[] bytes = secrets.forDay(today).orElseThrow();
+        byte[] bytes = secrets.forDay(today);
         DailySecret current = secret;
         if (current == null || !current.day().equals(today) || current.bytes() != bytes) {
             current = new DailySecret(today, bytes, new SecretKeySpec(bytes, "HmacSHA256"));

@@ -2,7 +2,6 @@ package hotline.metrics;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * One instance alone (SQLite): the day's secret is made at random and kept only in this process's memory, so no
@@ -11,17 +10,26 @@ import java.util.Optional;
  */
 final class MemorySecrets implements DailySecrets {
     private final SecureRandom random = new SecureRandom();
-    private LocalDate day;
-    private byte[] secret;
+    /** Read by every webhook without a lock; replaced, under one, once a day. */
+    private volatile Secret current;
+
+    private record Secret(LocalDate day, byte[] bytes) {
+    }
 
     @Override
-    public synchronized Optional<byte[]> forDay(LocalDate wanted) {
-        if (!wanted.equals(day)) {
-            day = wanted;
-            secret = new byte[32];
-            random.nextBytes(secret);
+    public byte[] forDay(LocalDate wanted) {
+        Secret secret = current;
+        if (secret == null || !secret.day().equals(wanted)) {
+            synchronized (this) {
+                if (current == null || !current.day().equals(wanted)) {
+                    byte[] bytes = new byte[32];
+                    random.nextBytes(bytes);
+                    current = new Secret(wanted, bytes);
+                }
+                secret = current;
+            }
         }
-        return Optional.of(secret);
+        return secret.bytes();
     }
 
     @Override

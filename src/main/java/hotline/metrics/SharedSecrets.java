@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -58,9 +57,9 @@ final class SharedSecrets implements DailySecrets {
     }
 
     @Override
-    public Optional<byte[]> forDay(LocalDate day) {
+    public byte[] forDay(LocalDate day) {
         byte[] secret = shared.get(day);
-        return secret != null ? Optional.of(secret) : standIn.forDay(day);
+        return secret != null ? secret : standIn.forDay(day);
     }
 
     @Override

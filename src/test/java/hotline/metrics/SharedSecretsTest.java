@@ -51,31 +51,31 @@ class SharedSecretsTest {
         SharedSecrets second = instance();
         first.refresh(WEDNESDAY);
         second.refresh(WEDNESDAY);
-        assertArrayEquals(first.forDay(WEDNESDAY).orElseThrow(), second.forDay(WEDNESDAY).orElseThrow());
-        byte[] thursday = first.forDay(WEDNESDAY.plusDays(1)).orElseThrow();
-        assertArrayEquals(thursday, second.forDay(WEDNESDAY.plusDays(1)).orElseThrow(), "tomorrow's is made a day ahead");
+        assertArrayEquals(first.forDay(WEDNESDAY), second.forDay(WEDNESDAY));
+        byte[] thursday = first.forDay(WEDNESDAY.plusDays(1));
+        assertArrayEquals(thursday, second.forDay(WEDNESDAY.plusDays(1)), "tomorrow's is made a day ahead");
         assertEquals(List.of(WEDNESDAY.toEpochDay(), WEDNESDAY.plusDays(1).toEpochDay()), days());
 
         second.refresh(WEDNESDAY.plusDays(1));
         assertEquals(List.of(WEDNESDAY.plusDays(1).toEpochDay(), WEDNESDAY.plusDays(2).toEpochDay()), days(),
                 "Wednesday's secret is gone from the database once Thursday has begun");
-        assertArrayEquals(thursday, second.forDay(WEDNESDAY.plusDays(1)).orElseThrow());
+        assertArrayEquals(thursday, second.forDay(WEDNESDAY.plusDays(1)));
         first.refresh(WEDNESDAY.plusDays(1));
-        assertArrayEquals(thursday, first.forDay(WEDNESDAY.plusDays(1)).orElseThrow());
+        assertArrayEquals(thursday, first.forDay(WEDNESDAY.plusDays(1)));
     }
 
     @Test
     void aTableEmptiedByACrashIsRefilledWithTheSecretTheInstancesUse() throws SQLException {
         SharedSecrets running = instance();
         running.refresh(WEDNESDAY);
-        byte[] used = running.forDay(WEDNESDAY).orElseThrow();
+        byte[] used = running.forDay(WEDNESDAY);
         execute("TRUNCATE call_key_secret"); // what a crash does to an UNLOGGED table
 
         running.refresh(WEDNESDAY);
         SharedSecrets restarted = instance();
         restarted.refresh(WEDNESDAY);
-        assertArrayEquals(used, running.forDay(WEDNESDAY).orElseThrow());
-        assertArrayEquals(used, restarted.forDay(WEDNESDAY).orElseThrow(), "an instance started since adopts it");
+        assertArrayEquals(used, running.forDay(WEDNESDAY));
+        assertArrayEquals(used, restarted.forDay(WEDNESDAY), "an instance started since adopts it");
     }
 
     @Test
